@@ -55,13 +55,7 @@ public enum VR {
         SEQUENCE
     }
 
-    private static final VR[] BY_CODE = new VR[0x10000];
-
-    static {
-        for (VR vr : values()) {
-            BY_CODE[vr.code] = vr;
-        }
-    }
+    private static final VR[] BY_CODE = byCode();
 
     private final Kind kind;
     private final boolean longLength;
@@ -92,6 +86,14 @@ public enum VR {
             throw new IllegalArgumentException("not a VR: " + code);
         }
         return vr;
+    }
+
+    private static VR[] byCode() {
+        VR[] table = new VR[0x10000];
+        for (VR vr : values()) {
+            table[vr.code] = vr;
+        }
+        return table;
     }
 
     /** The two characters as an int, first character in the high byte. */
