@@ -123,7 +123,7 @@ public class DumpMojo extends AbstractMojo {
         }
         List<DumpFailure> failures = result.failures();
         if (!failures.isEmpty()) {
-            getLog().warn(failures.size() + (failures.size() == 1 ? " file" : " files") + " could not be read:");
+            getLog().warn(plural(failures.size(), "file") + " could not be read:");
             failures.forEach(f -> getLog().warn("  " + f));
         }
         getLog().info(summary(result));
@@ -136,12 +136,12 @@ public class DumpMojo extends AbstractMojo {
     }
 
     private String summary(DumpResult result) {
-        String s = "Dumped " + result.dumped() + (result.dumped() == 1 ? " file" : " files") + ", "
-                + result.failures().size() + " failed";
-        if (output != null) {
-            s += "; DICOM JSON in " + output + ", " + result.omittedValues() + " values left out (listed in "
-                    + Dumper.OMITTED_VALUES_FILE + ")";
-        }
-        return s;
+        String s = "Dumped " + plural(result.dumped(), "file") + ", " + result.failures().size() + " failed";
+        return output == null ? s : s + "; wrote DICOM JSON to " + output + " (" + plural(result.omittedValues(), "value")
+                + " left out, listed in " + Dumper.OMITTED_VALUES_FILE + ")";
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
