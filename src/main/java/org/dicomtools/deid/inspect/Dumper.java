@@ -93,10 +93,10 @@ public final class Dumper {
                 print(dicom, listener);
                 json = output == null ? null : json(dicom, name, omitted);
             } catch (DicomFormatException e) {
-                failures.add(new DumpFailure(name, e.offset(), e.tagPath(), e.reason()));
+                failures.add(new DumpFailure(name, e.offset(), e.tagPath(), ControlEscaper.escape(e.reason())));
                 continue;
             } catch (IOException e) {
-                failures.add(new DumpFailure(name, -1, "", e.toString()));
+                failures.add(new DumpFailure(name, -1, "", ControlEscaper.escape(e.toString())));
                 continue;
             }
             dumped++;
@@ -170,7 +170,8 @@ public final class Dumper {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             stream.forEach(entries::add);
         } catch (IOException e) {
-            failures.add(new DumpFailure(displayName(root.relativize(dir)) + "/", -1, "", e.toString()));
+            String name = displayName(root.relativize(dir)) + "/";
+            failures.add(new DumpFailure(name, -1, "", ControlEscaper.escape(e.toString())));
             return;
         }
         entries.sort(Comparator.comparing(p -> p.getFileName().toString()));

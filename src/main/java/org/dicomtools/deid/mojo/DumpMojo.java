@@ -137,8 +137,8 @@ public class DumpMojo extends AbstractMojo {
 
     private String summary(DumpResult result) {
         String s = "Dumped " + plural(result.dumped(), "file") + ", " + result.failures().size() + " failed";
-        return output == null ? s : s + "; wrote DICOM JSON to " + output + " (" + plural(result.omittedValues(), "value")
-                + " left out, listed in " + Dumper.OMITTED_VALUES_FILE + ")";
+        return output == null ? s : s + "; wrote DICOM JSON to " + output + " ("
+                + plural(result.omittedValues(), "value") + " left out, listed in " + Dumper.OMITTED_VALUES_FILE + ")";
     }
 
     private static String plural(int n, String noun) {

@@ -35,7 +35,8 @@ final class Samples {
     static DicomFile file(Path dir) throws IOException {
         Dataset ds = new Dataset();
         ds.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 100");
-        ds.setString(Tag.StudyDescription, VR.LO, "Brain perfusion follow-up with contrast, second session, arterial phase");
+        ds.setString(Tag.StudyDescription, VR.LO,
+                "Brain perfusion follow-up with contrast, second session, arterial phase");
         Sequence refs = ds.newSequence(Tag.ReferencedImageSequence);
         Dataset first = refs.addItem();
         first.setString(Tag.ReferencedSOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.2");

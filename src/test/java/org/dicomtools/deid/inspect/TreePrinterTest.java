@@ -22,13 +22,23 @@ class TreePrinterTest {
     @TempDir
     Path dir;
 
+    private static List<String> lines(Dataset ds, int width, boolean privateOnly) throws IOException {
+        return lines(ds, width, privateOnly, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+    }
+
+    private static List<String> lines(Dataset ds, int width, boolean privateOnly, TransferSyntax ts)
+            throws IOException {
+        return new TreePrinter(width, privateOnly).lines(DicomFile.of(new Dataset(), ds, ts));
+    }
+
     @Test
     void printsEveryElementWithKeywordVrLengthAndValue() throws IOException {
         assertEquals(List.of(
                 "(0002,0000) FileMetaInformationGroupLength UL 4 [28]",
                 "(0002,0010) TransferSyntaxUID UI 20 [1.2.840.10008.1.2.1]",
                 "(0008,0005) SpecificCharacterSet CS 10 [ISO_IR 100]",
-                "(0008,1030) StudyDescription LO 72 [Brain perfusion follow-up with contrast, second session, arteri\u2026]",
+                "(0008,1030) StudyDescription LO 72 "
+                        + "[Brain perfusion follow-up with contrast, second session, arteri\u2026]",
                 "(0008,1140) ReferencedImageSequence SQ u/l",
                 "  [item 0]",
                 "    (0008,1150) ReferencedSOPClassUID UI 26 [1.2.840.10008.5.1.4.1.1.2]",
@@ -76,7 +86,7 @@ class TreePrinterTest {
                 "(0009,1001) [VENDOR] SQ u/l",
                 "  [item 0]",
                 "    (0008,0100) CodeValue SH 4 [123]"),
-                new TreePrinter(64, true).lines(DicomFile.of(new Dataset(), ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)));
+                lines(ds, 64, true));
     }
 
     @Test
@@ -91,7 +101,7 @@ class TreePrinterTest {
                 "(0008,1030) StudyDescription LO 10 [abcdefghij]",
                 "(0008,103E) SeriesDescription LO 12 [abcdefghi\u2026]",
                 "(0010,4000) PatientComments LT 10 [abcdefgh\u2026]"),
-                new TreePrinter(10, false).lines(DicomFile.of(new Dataset(), ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)));
+                lines(ds, 10, false));
     }
 
     @Test
@@ -99,7 +109,7 @@ class TreePrinterTest {
         Dataset ds = new Dataset();
         ds.setString(Tag.StudyDescription, VR.LO, "x".repeat(100));
         assertEquals(List.of("(0008,1030) StudyDescription LO 100 [" + "x".repeat(100) + "]"),
-                new TreePrinter(0, false).lines(DicomFile.of(new Dataset(), ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)));
+                lines(ds, 0, false));
     }
 
     @Test
@@ -107,9 +117,9 @@ class TreePrinterTest {
         Dataset ds = new Dataset();
         ds.set(Samples.bulkText(dir, Tag.ImageComments, "0123456789".repeat(20)));
         assertEquals(List.of("(0020,4000) ImageComments LT 200 [012345678\u2026]"),
-                new TreePrinter(10, false).lines(DicomFile.of(new Dataset(), ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)));
+                lines(ds, 10, false));
         assertEquals(List.of("(0020,4000) ImageComments LT 200 [" + "0123456789".repeat(20) + "]"),
-                new TreePrinter(0, false).lines(DicomFile.of(new Dataset(), ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)));
+                lines(ds, 0, false));
     }
 
     @Test
@@ -123,10 +133,9 @@ class TreePrinterTest {
                 "(0040,0275) RequestAttributesSequence SQ 26",
                 "  [item 0]",
                 "    (0008,0060) Modality CS 2 [CT]");
-        assertEquals(expectedExplicit,
-                new TreePrinter(64, false).lines(DicomFile.of(new Dataset(), ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)));
+        assertEquals(expectedExplicit, lines(ds, 64, false));
         assertEquals("(0040,0275) RequestAttributesSequence SQ 26",
-                new TreePrinter(64, false).lines(DicomFile.of(new Dataset(), ds, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN)).get(0),
+                lines(ds, 64, false, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN).get(0),
                 "implicit VR has the same 8-byte header for CS");
     }
 
@@ -139,7 +148,7 @@ class TreePrinterTest {
         fragments.add(new byte[50]);
         ds.set(DicomElement.of(Tag.PixelData, VR.OB, fragments));
         assertEquals(List.of("(7FE0,0010) PixelData OB u/l <2 fragments, 150 bytes>"),
-                new TreePrinter(64, false).lines(DicomFile.of(new Dataset(), ds, new TransferSyntax("1.2.840.10008.1.2.4.50", true, false, false, true))));
+                lines(ds, 64, false, TransferSyntax.of("1.2.840.10008.1.2.4.50")));
     }
 
     @Test
