@@ -97,13 +97,6 @@ final class Markup {
         return b.toString();
     }
 
-    /** Removes every character that {@link #xmlText} would drop, without escaping anything. */
-    static String legalXml(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        forEachLegal(s, false, b::appendCodePoint);
-        return b.toString();
-    }
-
     private static void forEachLegal(String s, boolean html, IntConsumer sink) {
         int i = 0;
         while (i < s.length()) {
