@@ -38,6 +38,7 @@ public final class Reports {
     public static List<Path> writeAll(VerifyReport report, Collection<ReportFormat> formats, Path dir)
             throws IOException {
         Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(formats, "formats");
         Objects.requireNonNull(dir, "dir");
         EnumSet<ReportFormat> wanted = formats.isEmpty() ? EnumSet.noneOf(ReportFormat.class) : EnumSet.copyOf(formats);
         wanted.remove(ReportFormat.CONSOLE);
