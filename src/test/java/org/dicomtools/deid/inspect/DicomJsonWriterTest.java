@@ -165,6 +165,31 @@ class DicomJsonWriterTest {
     }
 
     @Test
+    void personNameGroupsBecomeAlphabeticIdeographicAndPhonetic() throws IOException {
+        assertEquals("""
+                {
+                  "00080005": {
+                    "vr": "CS",
+                    "Value": [
+                      null,
+                      "ISO 2022 IR 87"
+                    ]
+                  },
+                  "00100010": {
+                    "vr": "PN",
+                    "Value": [
+                      {
+                        "Alphabetic": "Yamada^Tarou",
+                        "Ideographic": "\u5c71\u7530^\u592a\u90ce",
+                        "Phonetic": "\u3084\u307e\u3060^\u305f\u308d\u3046"
+                      }
+                    ]
+                  }
+                }
+                """, json(Samples.japanese(), 0));
+    }
+
+    @Test
     void writesUtf8() throws IOException {
         Dataset ds = new Dataset();
         ds.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 100");

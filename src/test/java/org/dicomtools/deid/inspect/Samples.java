@@ -46,7 +46,9 @@ final class Samples {
         second.setString(0x00291001, VR.SH, "inner");
         ds.setString(Tag.PatientName, VR.PN, "Doe^John=Ideo^Graph=Pho^Net");
         ds.setString(Tag.PatientID, VR.LO);
-        ds.setString(Tag.PatientComments, VR.LT, "M\u00fcller\r\n\tsays \u001B[31mhi\\");
+        // Raw bytes: the encoder rightly refuses ESC in ISO_IR 100, but files carry such bytes.
+        ds.setBytes(Tag.PatientComments, VR.LT,
+                "M\u00fcller\r\n\tsays \u001B[31mhi\\".getBytes(StandardCharsets.ISO_8859_1));
         ds.setString(Tag.ImagePositionPatient, VR.DS, "1.50", "-2", "3E2");
         ds.setBytes(Tag.FrameIncrementPointer, VR.AT, new byte[] {0x18, 0x00, 0x63, 0x10});
         ds.setInts(Tag.Rows, VR.US, 512);
@@ -59,6 +61,17 @@ final class Samples {
         ds.set(DicomElement.of(Tag.PixelData, VR.OW, new BulkData(pixels, 0, 300)));
         return DicomFile.of(meta(), ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
     }
+
+    /** A Japanese dataset (ISO 2022 IR 87) whose patient name has all three component groups. */
+    static DicomFile japanese() {
+        Dataset ds = new Dataset();
+        ds.setString(Tag.SpecificCharacterSet, VR.CS, "", "ISO 2022 IR 87");
+        ds.setString(Tag.PatientName, VR.PN, YAMADA);
+        return DicomFile.of(new Dataset(), ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+    }
+
+    /** The PS3.5 H.3.1 example name: alphabetic, ideographic and phonetic groups. */
+    static final String YAMADA = "Yamada^Tarou=\u5c71\u7530^\u592a\u90ce=\u3084\u307e\u3060^\u305f\u308d\u3046";
 
     /** Writes {@code text} to a file and returns an LT element whose value stays on disk. */
     static DicomElement bulkText(Path dir, int tag, String text) throws IOException {

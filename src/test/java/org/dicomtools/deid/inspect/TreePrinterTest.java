@@ -61,6 +61,14 @@ class TreePrinterTest {
     }
 
     @Test
+    void decodesIso2022PersonNamesWithTheirThreeGroups() throws IOException {
+        assertEquals(List.of(
+                "(0008,0005) SpecificCharacterSet CS 16 [\\ISO 2022 IR 87]",
+                "(0010,0010) PatientName PN 60 [" + Samples.YAMADA + "]"),
+                new TreePrinter(64, false).lines(Samples.japanese()));
+    }
+
+    @Test
     void privateOnlyKeepsTheSequencesAndItemsThatLeadToPrivateElements() throws IOException {
         assertEquals(List.of(
                 "(0008,1140) ReferencedImageSequence SQ u/l",
