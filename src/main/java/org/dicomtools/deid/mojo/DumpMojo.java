@@ -38,7 +38,7 @@ public class DumpMojo extends AbstractMojo {
     /**
      * A directory to write one DICOM JSON file per input into, at {@code <output>/<path relative to
      * the input>.json}, creating directories as needed, plus {@code omitted-values.tsv}, which lists
-     * the binary values left out for their size (file, tag path, VR, length). It must not lie inside
+     * the values left out for their size (file, tag path, VR, length). It must not lie inside
      * the input directory. No default: without it no JSON is written.
      *
      * @since 0.1.0
