@@ -33,9 +33,16 @@ public enum ActionCode {
     REPLACE("replace", 4),
     /** Shift dates and date-times by the patient's offset (this plugin; the modified-dates option). */
     SHIFT("shift", 3),
-    /** Reduce dates and date-times to their year, as HIPAA Safe Harbor allows (this plugin). */
+    /**
+     * Reduce dates and date-times to their year, as HIPAA Safe Harbor allows (this plugin): no
+     * month, day or time survives.
+     */
     YEAR("year", 2),
-    /** Ages over 89 become 090Y and birth dates move accordingly, as HIPAA Safe Harbor needs (this plugin). */
+    /**
+     * Aggregate ages over 89 (this plugin; HIPAA Safe Harbor 164.514(b)(2)(i)(C)): an age (AS) over
+     * 89 years becomes 090Y; a date (the birth date) is reduced to its year, and to the year that
+     * makes the patient 90 when the patient is older.
+     */
     CAP_AGE("cap-age", 1),
     /** X or Z (PS3.15 E.1.1); resolved to {@link #Z}. */
     X_Z("X/Z", -1),
