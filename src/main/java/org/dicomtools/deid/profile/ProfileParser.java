@@ -21,7 +21,7 @@ import org.dicomtools.deid.dicom.dict.ElementDictionary;
  * diff. {@code #} starts a comment when it begins the line or follows whitespace (outside a quoted
  * string); blank lines are ignored. Words are separated by spaces or tabs; text with spaces or
  * {@code #} is quoted with {@code "..."}, inside which {@code \"} and {@code \\} stand for a quote
- * and a backslash.
+ * and a backslash; any other backslash is itself, so {@code "ORIGINAL\PRIMARY"} needs no escape.
  *
  * <h3>Directives</h3>
  * <dl>
@@ -223,7 +223,7 @@ final class ProfileParser {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (quoted) {
-                if (c == '\\') {
+                if (isEscape(line, i)) {
                     i++;
                 } else if (c == '"') {
                     quoted = false;
@@ -711,9 +711,12 @@ final class ProfileParser {
     /**
      * A hint such as {@code " (did you mean retain-uids?)"} naming the candidate closest to
      * {@code word} (edit distance, ignoring case), or the empty string when none is close: at most
-     * 2 edits, 3 for words of 10 characters or more.
+     * 2 edits, 3 for words of 10 characters or more; no hint for words shorter than 3 characters.
      */
     static String didYouMean(String word, Collection<String> candidates) {
+        if (word.length() < 3) {
+            return "";
+        }
         String lower = word.toLowerCase(Locale.ROOT);
         int limit = word.length() >= 10 ? 3 : 2;
         String best = null;
@@ -754,6 +757,11 @@ final class ProfileParser {
             cur = t;
         }
         return prev[b.length()];
+    }
+
+    /** True when {@code text[i]} is a backslash that escapes a quote or a backslash; any other backslash is literal. */
+    private static boolean isEscape(String text, int i) {
+        return text.charAt(i) == '\\' && i + 1 < text.length() && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '\\');
     }
 
     /** Quotes text for a profile file: {@code "..."} with {@code \"} and {@code \\} escaped. */
@@ -817,7 +825,7 @@ final class ProfileParser {
                 if (c == '"') {
                     return sb.toString();
                 }
-                if (c == '\\' && pos < text.length()) {
+                if (isEscape(text, pos - 1)) {
                     c = text.charAt(pos++);
                 }
                 sb.append(c);
