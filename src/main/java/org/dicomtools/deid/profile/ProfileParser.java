@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.dicomtools.deid.dicom.Tags;
 import org.dicomtools.deid.dicom.VR;
 import org.dicomtools.deid.dicom.dict.ElementDictionary;
@@ -97,6 +98,11 @@ final class ProfileParser {
     private static final String PSEUDONYM_PREFIX = "pseudonym.";
     private static final String DUMMY_PREFIX = "dummy.";
     private static final int MAX_HASH_LENGTH = 32;
+    private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern DAYS = Pattern.compile("[0-9]{1,5}");
+    private static final Pattern UID_ROOT = Pattern.compile("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))*");
+    private static final Pattern KEYWORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+    private static final Pattern HASH_LENGTH = Pattern.compile("[0-9]{1,2}");
 
     /** What a file may contain. */
     enum Mode {
@@ -184,7 +190,7 @@ final class ProfileParser {
                         throw error(lineNo, "duplicate 'profile' directive");
                     }
                     name = singleArgument(word, rest, lineNo);
-                    if (!name.matches("[A-Za-z0-9._-]+")) {
+                    if (!PROFILE_NAME.matcher(name).matches()) {
                         throw error(lineNo, "profile name '" + name + "' may contain only letters, digits, '.', '_' and '-'");
                     }
                     break;
@@ -318,11 +324,11 @@ final class ProfileParser {
                 throw error(lineNo, "unknown VR '" + vr + "' in setting '" + key + "'");
             }
         } else if (key.equals("date-shift-max-days")) {
-            if (!value.matches("[0-9]{1,5}")) {
+            if (!DAYS.matcher(value).matches()) {
                 throw error(lineNo, "setting 'date-shift-max-days' needs a whole number of days, not '" + value + "'");
             }
         } else if (key.equals("uid-root")) {
-            if (!value.matches("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))*") || value.length() > 48) {
+            if (!UID_ROOT.matcher(value).matches() || value.length() > 48) {
                 throw error(lineNo, "setting 'uid-root' needs a UID prefix of at most 48 characters"
                         + " (digits and dots, PS3.5 9.1), not '" + value + "'");
             }
@@ -439,7 +445,7 @@ final class ProfileParser {
             words.addAll(SELECTOR_WORDS);
             throw error(s.line, "unknown directive '" + word + "'" + didYouMean(word, words));
         }
-        if (!word.matches("[A-Za-z][A-Za-z0-9]*")) {
+        if (!KEYWORD.matcher(word).matches()) {
             throw error(s.line, "'" + word + "' is not a selector");
         }
         ElementDictionary.Entry entry = dictionary.entryOf(word);
@@ -450,7 +456,7 @@ final class ProfileParser {
     }
 
     private static boolean looksLikeKeyword(String word) {
-        return word.length() > 1 && Character.isUpperCase(word.charAt(0)) && word.matches("[A-Za-z0-9]+")
+        return word.length() > 1 && Character.isUpperCase(word.charAt(0)) && KEYWORD.matcher(word).matches()
                 && ActionCode.ofToken(word) == null;
     }
 
@@ -568,7 +574,7 @@ final class ProfileParser {
             String placeholder = template.substring(i + 1, end);
             if (placeholder.startsWith("hash:")) {
                 String n = placeholder.substring(5);
-                if (!n.matches("[0-9]{1,2}") || Integer.parseInt(n) < 1 || Integer.parseInt(n) > MAX_HASH_LENGTH) {
+                if (!HASH_LENGTH.matcher(n).matches() || Integer.parseInt(n) < 1 || Integer.parseInt(n) > MAX_HASH_LENGTH) {
                     throw error(lineNo, "{" + placeholder + "} needs a length from 1 to " + MAX_HASH_LENGTH);
                 }
             } else if (placeholder.startsWith("pseudonym:") && pseudonymAllowed) {
