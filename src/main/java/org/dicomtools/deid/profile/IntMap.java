@@ -1,7 +1,5 @@
 package org.dicomtools.deid.profile;
 
-import java.util.Arrays;
-
 /**
  * An immutable map from {@code int} keys to values, with open addressing and linear probing, so
  * that a lookup neither boxes the key nor allocates. Built once per profile; lookups are O(1).
@@ -47,10 +45,5 @@ final class IntMap<V> {
             slot = (slot + 1) & mask;
         }
         return null;
-    }
-
-    /** The number of entries. */
-    int size() {
-        return (int) Arrays.stream(values).filter(v -> v != null).count();
     }
 }

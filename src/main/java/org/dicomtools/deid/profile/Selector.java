@@ -8,7 +8,7 @@ import org.dicomtools.deid.dicom.dict.ElementDictionary;
 /**
  * Which elements a rule addresses. Each kind has a rank; when several rules match an element, the
  * rule whose selector has the highest rank wins (see {@link #rank()}), whatever the order of the
- * lines. {@link #toString()} gives the selector as a profile file writes it.
+ * lines. {@code toString()} gives the selector as a profile file writes it.
  */
 public sealed interface Selector {
     /** Rank of {@link CreatorElement}: one element of a private block, named by creator. */
