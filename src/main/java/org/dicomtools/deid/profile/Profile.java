@@ -414,7 +414,7 @@ public final class Profile {
      * @param privateCreator for a private data element, the value of its creator element, else
      *     {@code null}
      * @param creatorMissing true for a private data element whose creator element is absent or
-     *     empty
+     *     empty; a {@code null} or blank {@code privateCreator} counts as missing too
      * @param lookup other attributes of the dataset, for conditions; {@code null} means none is
      *     present
      * @return the decision; {@link Decision#UNSELECTED} (K, no rule) when no rule selects the element

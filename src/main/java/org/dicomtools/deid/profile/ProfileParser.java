@@ -62,7 +62,8 @@ import org.dicomtools.deid.dicom.dict.ElementDictionary;
  *       {@code OverlayData}) stands for its mask;</li>
  *   <li>{@code unknown-creator}: private data elements whose creator element is missing or
  *       empty;</li>
- *   <li>{@code private}: every private data element (odd group, element 1000 or above), and
+ *   <li>{@code private}: every element of an odd group above 0007 except the creators (the private
+ *       data elements, element 1000 or above, and the unused elements below 1000), and
  *       {@code private-creator}: every private creator element (odd group, element 0010-00FF);</li>
  *   <li>{@code vr:<VR>}, such as {@code vr:PN}: every element of that VR;</li>
  *   <li>{@code *}: every element.</li>

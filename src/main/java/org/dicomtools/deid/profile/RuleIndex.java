@@ -176,14 +176,10 @@ final class RuleIndex {
                 return d;
             }
         }
-        if (isPrivateData) {
-            if (missing && (d = pick(unknownCreator, attributes)) != null) {
-                return d;
-            }
-            if ((d = pick(privateData, attributes)) != null) {
-                return d;
-            }
-        } else if (Tags.isPrivateCreator(tag) && (d = pick(privateCreator, attributes)) != null) {
+        if (isPrivateData && missing && (d = pick(unknownCreator, attributes)) != null) {
+            return d;
+        }
+        if (Tags.isPrivate(tag) && (d = pick(Tags.isPrivateCreator(tag) ? privateCreator : privateData, attributes)) != null) {
             return d;
         }
         if (vr != null && (d = pick(byVr[vr.ordinal()], attributes)) != null) {

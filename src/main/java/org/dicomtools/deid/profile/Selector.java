@@ -169,7 +169,11 @@ public sealed interface Selector {
         }
     }
 
-    /** Every private data element: odd group above 0007, element 1000 or above (PS3.5 7.8.1). */
+    /**
+     * Every element of a private group (odd, above 0007) except the private creators: the private
+     * data elements (gggg,1000-FFFF) of PS3.5 7.8.1, and the elements that PS3.5 leaves unused
+     * there ((gggg,0000-000F), (gggg,0100-0FFF)), which no rule can show to be safe either.
+     */
     record PrivateData() implements Selector {
         @Override
         public int rank() {

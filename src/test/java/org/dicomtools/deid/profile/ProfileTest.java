@@ -157,12 +157,15 @@ class ProfileTest {
     }
 
     @Test
-    void privateSelectsPrivateDataElementsOnly() throws ProfileException {
+    void privateSelectsEveryElementOfPrivateGroupsButCreators() throws ProfileException {
         Profile p = profile("private X", "* K");
         assertEquals(ActionCode.X, decidePrivate(p, 0x00291010, "ANY").action().code());
         assertEquals(ActionCode.X, decidePrivate(p, 0x0029FFFF, "ANY").action().code());
+        assertEquals(ActionCode.X, decide(p, 0x00290001, VR.UN).action().code());
+        assertEquals(ActionCode.X, decide(p, 0x00290100, VR.UN).action().code());
+        assertEquals(ActionCode.X, decide(p, 0x00290FFF, VR.UN).action().code());
         assertEquals(ActionCode.K, decide(p, 0x00290010, VR.LO).action().code());
-        assertEquals(ActionCode.K, decide(p, 0x00290001, VR.UN).action().code());
+        assertEquals(ActionCode.K, decide(p, 0x002900FF, VR.LO).action().code());
         assertEquals(ActionCode.K, decide(p, 0x00281010, VR.US).action().code());
         assertEquals(ActionCode.K, decide(p, 0x00071010, VR.UN).action().code());
     }
