@@ -66,7 +66,24 @@ final class EntropyReader {
                 return table.values[code + table.valueOffset[length]];
             }
         }
-        throw new JpegException("corrupt entropy-coded data before offset " + pos + ": no Huffman code matches");
+        throw corrupt("no Huffman code matches");
+    }
+
+    /**
+     * An exception for undecodable data; reported as truncation or as running into the marker
+     * when the bits looked at (up to 16) reach past the real data, since that is the likely cause.
+     */
+    JpegException corrupt(String what) {
+        if (atMarker && bits - padding < 16) {
+            return overrun();
+        }
+        return new JpegException("corrupt entropy-coded data before offset " + pos + ": " + what);
+    }
+
+    private JpegException overrun() {
+        return new JpegException(pos >= data.length
+                ? "JPEG data is truncated inside the entropy-coded segment"
+                : "corrupt entropy-coded data: a block runs into the marker at offset " + pos);
     }
 
     /** Reads {@code size} (1..16) magnitude bits and extends them to a signed value (T.81 F.2.2.1). */
@@ -82,32 +99,28 @@ final class EntropyReader {
     /** Fails if the bits consumed so far run into the marker or past the end of the input. */
     void checkNotOverrun() throws JpegException {
         if (bits < padding) {
-            throw new JpegException(pos >= data.length
-                    ? "JPEG data is truncated inside the entropy-coded segment"
-                    : "corrupt entropy-coded data: a block runs into the marker at offset " + pos);
+            throw overrun();
         }
     }
 
     /**
      * Ends a restart interval or the scan: drops the padding bits of the last byte and returns the
-     * offset of the marker that must follow (the first of any 0xFF fill bytes before it).
+     * offset of the marker that must follow (the first of any 0xFF fill bytes before it), or the
+     * input length if the input ends there.
      *
-     * @throws JpegException if whole data bytes remain before the marker, or the input ends
+     * @throws JpegException if whole data bytes remain before the marker
      */
     int finishSegment() throws JpegException {
         int wholeBits = bits - (bits & 7) - padding;
         if (wholeBits > 0) {
             throw new JpegException("corrupt entropy-coded data: " + (wholeBits / 8)
-                    + " unused bytes before offset " + pos);
+                    + " unused byte(s) before offset " + pos);
         }
         if (!atMarker && pos < data.length && (data[pos] & 0xFF) != 0xFF) {
             throw new JpegException("corrupt entropy-coded data: unused bytes at offset " + pos);
         }
         if (!atMarker && pos + 1 < data.length && data[pos + 1] == 0) {
             throw new JpegException("corrupt entropy-coded data: unused bytes at offset " + pos);
-        }
-        if (pos >= data.length) {
-            throw new JpegException("JPEG data is truncated: it ends inside the entropy-coded segment");
         }
         return pos;
     }

@@ -1,5 +1,7 @@
 package org.dicomtools.deid.pixel.jpeg;
 
+import java.util.Arrays;
+
 /**
  * One Huffman table of a DHT segment, prepared for both directions: decoding with a 9-bit lookup
  * plus the canonical max-code walk of ITU-T T.81 F.2.2.3, and encoding with the code and length
@@ -103,5 +105,100 @@ final class HuffmanTable {
             total += data[countsAt + i] & 0xFF;
         }
         return total;
+    }
+
+    /**
+     * An optimal table for the given symbol frequencies, as a DHT entry (16 code-length counts
+     * followed by the symbols), built as in T.81 K.2: Huffman code sizes with one reserved symbol
+     * so that no code is all 1-bits, then lengths above 16 folded back (Figure K.3).
+     *
+     * @param frequencies occurrences of each of the 256 symbols; at least one must be non-zero
+     */
+    static byte[] optimalSpec(long[] frequencies) {
+        if (frequencies.length != 256) {
+            throw new IllegalArgumentException("need 256 frequencies, got " + frequencies.length);
+        }
+        long[] freq = Arrays.copyOf(frequencies, 257);
+        freq[256] = 1;
+        int[] codeSize = new int[257];
+        int[] next = new int[257];
+        Arrays.fill(next, -1);
+        while (true) {
+            int v1 = -1;
+            for (int i = 0; i < 257; i++) {
+                if (freq[i] > 0 && (v1 < 0 || freq[i] <= freq[v1])) {
+                    v1 = i;
+                }
+            }
+            int v2 = -1;
+            for (int i = 0; i < 257; i++) {
+                if (freq[i] > 0 && i != v1 && (v2 < 0 || freq[i] <= freq[v2])) {
+                    v2 = i;
+                }
+            }
+            if (v2 < 0) {
+                break;
+            }
+            freq[v1] += freq[v2];
+            freq[v2] = 0;
+            int k = v1;
+            codeSize[k]++;
+            while (next[k] >= 0) {
+                k = next[k];
+                codeSize[k]++;
+            }
+            next[k] = v2;
+            k = v2;
+            codeSize[k]++;
+            while (next[k] >= 0) {
+                k = next[k];
+                codeSize[k]++;
+            }
+        }
+        int[] bits = new int[258];
+        int longest = 0;
+        for (int i = 0; i < 257; i++) {
+            if (codeSize[i] > 0) {
+                bits[codeSize[i]]++;
+                longest = Math.max(longest, codeSize[i]);
+            }
+        }
+        if (longest == 0) {
+            throw new IllegalArgumentException("no symbol has a non-zero frequency");
+        }
+        for (int i = longest; i > 16; i--) {
+            while (bits[i] > 0) {
+                int j = i - 2;
+                while (bits[j] == 0) {
+                    j--;
+                }
+                bits[i] -= 2;
+                bits[i - 1]++;
+                bits[j + 1] += 2;
+                bits[j]--;
+            }
+        }
+        int last = 16;
+        while (bits[last] == 0) {
+            last--;
+        }
+        bits[last]--;
+        int symbols = 0;
+        for (int i = 1; i <= 16; i++) {
+            symbols += bits[i];
+        }
+        byte[] spec = new byte[16 + symbols];
+        for (int i = 1; i <= 16; i++) {
+            spec[i - 1] = (byte) bits[i];
+        }
+        int n = 16;
+        for (int size = 1; size <= longest && n < spec.length; size++) {
+            for (int symbol = 0; symbol < 256 && n < spec.length; symbol++) {
+                if (codeSize[symbol] == size) {
+                    spec[n++] = (byte) symbol;
+                }
+            }
+        }
+        return spec;
     }
 }

@@ -19,8 +19,9 @@ import java.util.Objects;
  * one scan), image sizes that are not a multiple of the MCU, restart intervals, byte stuffing and
  * fill bytes. Anything else raises {@link JpegException}: progressive, lossless, hierarchical
  * and arithmetic-coded streams, 12-bit samples, two or four components, a height given by DNL,
- * malformed or truncated data, and a re-encoding that needs a Huffman code the stream's
- * (optimised) tables lack. The caller then decodes the image and masks its pixels instead.
+ * malformed or truncated data, and (with {@link Tables#KEEP}) a re-encoding that needs a Huffman
+ * code the stream's optimised tables lack. The caller then decodes the image and masks its
+ * pixels instead.
  *
  * <p>Metadata that could carry pixels or text the mask does not reach is not copied: APPn
  * segments other than JFIF (whose thumbnail is removed), ICC_PROFILE and Adobe, COM segments,
@@ -55,6 +56,20 @@ public final class JpegBlockMasker {
         MID_GRAY
     }
 
+    /** What to do when the stream's Huffman tables cannot code the masked scan. */
+    public enum Tables {
+        /** Keep every table; fail with {@link JpegException} when one lacks a needed code. */
+        KEEP,
+        /**
+         * Keep the tables when they suffice; otherwise write new optimal tables (T.81 K.2) before
+         * each scan, as {@code jpegtran -optimize} does. Coefficients are still kept exactly; only
+         * their Huffman codes change. Optimised tables (DCMTK's default, for example) hold only
+         * the DC difference categories that occur in the image, so a black mask next to a bright
+         * block often needs a category they lack.
+         */
+        REBUILD_WHEN_NEEDED
+    }
+
     /**
      * The masked stream and what was done.
      *
@@ -63,8 +78,10 @@ public final class JpegBlockMasker {
      * @param width samples per line of the frame
      * @param height lines of the frame
      * @param components number of image components
+     * @param tablesRebuilt whether new Huffman tables replaced the stream's own
      */
-    public record Result(byte[] jpeg, int blocksMasked, int width, int height, int components) {
+    public record Result(byte[] jpeg, int blocksMasked, int width, int height, int components,
+            boolean tablesRebuilt) {
         public Result {
             jpeg = jpeg.clone();
         }
@@ -77,19 +94,31 @@ public final class JpegBlockMasker {
         @Override
         public boolean equals(Object o) {
             return o instanceof Result r && Arrays.equals(jpeg, r.jpeg) && blocksMasked == r.blocksMasked
-                    && width == r.width && height == r.height && components == r.components;
+                    && width == r.width && height == r.height && components == r.components
+                    && tablesRebuilt == r.tablesRebuilt;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(Arrays.hashCode(jpeg), blocksMasked, width, height, components);
+            return Objects.hash(Arrays.hashCode(jpeg), blocksMasked, width, height, components, tablesRebuilt);
         }
 
         @Override
         public String toString() {
             return "Result[" + jpeg.length + " bytes, blocksMasked=" + blocksMasked + ", " + width + "x" + height
-                    + ", components=" + components + "]";
+                    + ", components=" + components + ", tablesRebuilt=" + tablesRebuilt + "]";
         }
+    }
+
+    /**
+     * Blanks every 8x8 block that intersects any of the rectangles, keeping the stream's Huffman
+     * tables: {@link #mask(byte[], List, Fill, Tables)} with {@link Tables#KEEP}.
+     *
+     * @throws JpegException if the stream is not 8-bit Huffman sequential, is malformed or
+     *     truncated, or cannot be re-encoded with its own Huffman tables
+     */
+    public static Result mask(byte[] jpeg, List<Rect> rects, Fill fill) throws JpegException {
+        return mask(jpeg, rects, fill, Tables.KEEP);
     }
 
     /**
@@ -103,18 +132,32 @@ public final class JpegBlockMasker {
      * @param jpeg one complete JPEG stream (SOI to EOI)
      * @param rects rectangles in image pixel coordinates; may be empty
      * @param fill the level masked blocks decode to
+     * @param tables whether new Huffman tables may be written when the stream's own lack a code
      * @return the rewritten stream and counts
      * @throws JpegException if the stream is not 8-bit Huffman sequential, is malformed or
-     *     truncated, or cannot be re-encoded with its own Huffman tables
+     *     truncated, or (with {@link Tables#KEEP}) cannot be re-encoded with its own tables
      */
-    public static Result mask(byte[] jpeg, List<Rect> rects, Fill fill) throws JpegException {
+    public static Result mask(byte[] jpeg, List<Rect> rects, Fill fill, Tables tables) throws JpegException {
         Objects.requireNonNull(jpeg, "jpeg");
         Objects.requireNonNull(fill, "fill");
+        Objects.requireNonNull(tables, "tables");
         Masking masking = new Masking(List.copyOf(rects), fill);
-        EntropyWriter out = new EntropyWriter(jpeg.length + 64);
-        JpegFrame frame = JpegTranscoder.transcode(jpeg, masking, out);
-        return new Result(out.toByteArray(), masking.masked, frame.width, frame.height,
-                frame.components.length);
+        try {
+            return transcode(jpeg, masking, false);
+        } catch (MissingCodeException e) {
+            if (tables == Tables.KEEP) {
+                throw e;
+            }
+            return transcode(jpeg, masking, true);
+        }
+    }
+
+    private static Result transcode(byte[] jpeg, Masking masking, boolean rebuildTables) throws JpegException {
+        EntropyWriter out = new EntropyWriter(jpeg.length + 1024);
+        JpegTranscoder.Outcome outcome = JpegTranscoder.transcode(jpeg, masking, out, rebuildTables);
+        JpegFrame frame = outcome.frame();
+        return new Result(out.toByteArray(), outcome.blocksChanged(), frame.width, frame.height,
+                frame.components.length, rebuildTables);
     }
 
     /** Quantised DC value that decodes to {@code level} (0 or 128) with DC quantiser {@code q0}. */
@@ -133,7 +176,6 @@ public final class JpegBlockMasker {
         /** Per component: block ranges {@code x0, y0, x1, y1} (exclusive ends), four per rectangle. */
         private final int[][] ranges = new int[3][];
         private final int[] dc = new int[3];
-        int masked;
 
         Masking(List<Rect> rects, Fill fill) {
             this.rects = rects;
@@ -174,16 +216,16 @@ public final class JpegBlockMasker {
         }
 
         @Override
-        public void block(JpegFrame.Component component, int row, int column, int[] zigzag) {
+        public boolean block(JpegFrame.Component component, int row, int column, int[] zigzag) {
             int[] r = ranges[component.index];
             for (int i = 0; i < r.length; i += 4) {
                 if (column >= r[i] && row >= r[i + 1] && column < r[i + 2] && row < r[i + 3]) {
                     zigzag[0] = dc[component.index];
                     Arrays.fill(zigzag, 1, 64, 0);
-                    masked++;
-                    return;
+                    return true;
                 }
             }
+            return false;
         }
     }
 }

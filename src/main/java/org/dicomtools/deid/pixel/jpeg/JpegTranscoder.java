@@ -6,10 +6,11 @@ import java.util.Arrays;
  * Walks an 8-bit Huffman sequential JPEG stream (T.81 Annex B, F.2), decodes every block of
  * every scan to its quantised coefficients, hands each block to a {@link BlockHandler} that may
  * change it, and (when given an {@link EntropyWriter}) writes the stream back out with every scan
- * re-encoded with its own Huffman tables and its own restart interval. Without a writer it only
- * decodes.
+ * re-encoded with its own restart interval and either its own Huffman tables or, on request,
+ * optimal tables computed from the changed blocks. Without a writer it only decodes.
  *
- * <p>Segments written back: DQT, DHT, DRI, SOF, SOS and the markers SOI, RSTn, EOI, verbatim;
+ * <p>Segments written back: DQT, DHT (unless tables are rebuilt), DRI, SOF, SOS and the markers
+ * SOI, RSTn, EOI, verbatim;
  * APP0 JFIF without its thumbnail; APP2 ICC_PROFILE; APP14 Adobe. Every other APPn segment and
  * every COM segment is dropped, as are bytes after EOI, because they can carry thumbnails,
  * metadata or free text that the mask would not reach.
@@ -30,11 +31,12 @@ final class JpegTranscoder {
 
         /**
          * One block, coefficients in zigzag order, DC at index 0. The handler may overwrite them.
+         * In a pass that re-encodes, blocks for which it returns true are counted as changed.
          *
          * @param row block row in the component's padded block grid
          * @param column block column in the component's padded block grid
          */
-        void block(JpegFrame.Component component, int row, int column, int[] zigzag);
+        boolean block(JpegFrame.Component component, int row, int column, int[] zigzag);
     }
 
     private static final int SOI = 0xD8;
@@ -49,6 +51,8 @@ final class JpegTranscoder {
     private final byte[] data;
     private final BlockHandler handler;
     private final EntropyWriter out;
+    private final boolean rebuildTables;
+    private int blocksChanged;
     private final int[][] quant = new int[4][];
     private final HuffmanTable[] dcTables = new HuffmanTable[4];
     private final HuffmanTable[] acTables = new HuffmanTable[4];
@@ -58,24 +62,36 @@ final class JpegTranscoder {
     private int adobeTransform = -1;
     private final int[] zigzag = new int[64];
 
-    private JpegTranscoder(byte[] data, BlockHandler handler, EntropyWriter out) {
+    private JpegTranscoder(byte[] data, BlockHandler handler, EntropyWriter out, boolean rebuildTables) {
         this.data = data;
         this.handler = handler;
         this.out = out;
+        this.rebuildTables = rebuildTables;
+    }
+
+    /** What a run produced: the frame header and the number of blocks the handler changed. */
+    record Outcome(JpegFrame frame, int blocksChanged) {
+    }
+
+    /** Decodes one JPEG stream, handing every block to the handler; returns the frame header. */
+    static JpegFrame decode(byte[] data, BlockHandler handler) throws JpegException {
+        return new JpegTranscoder(data, handler, null, false).run().frame();
     }
 
     /**
-     * Processes one JPEG stream.
+     * Decodes one JPEG stream and writes it back with the handler's changes.
      *
-     * @param out where to write the re-encoded stream, or null to decode only
-     * @return the frame header
+     * @param rebuildTables false to re-encode with the stream's own Huffman tables (failing with
+     *     {@link MissingCodeException} when they lack a needed code), true to write optimal tables
+     *     (T.81 K.2) for each scan instead, before its SOS, and drop the original DHT segments
      * @throws JpegException for an unsupported coding process or malformed input
      */
-    static JpegFrame transcode(byte[] data, BlockHandler handler, EntropyWriter out) throws JpegException {
-        return new JpegTranscoder(data, handler, out).run();
+    static Outcome transcode(byte[] data, BlockHandler handler, EntropyWriter out, boolean rebuildTables)
+            throws JpegException {
+        return new JpegTranscoder(data, handler, out, rebuildTables).run();
     }
 
-    private JpegFrame run() throws JpegException {
+    private Outcome run() throws JpegException {
         if (data.length < 2 || (data[0] & 0xFF) != 0xFF || (data[1] & 0xFF) != SOI) {
             throw new JpegException("not a JPEG stream: no SOI marker at offset 0");
         }
@@ -102,7 +118,7 @@ final class JpegTranscoder {
             pos++;
             if (code == EOI) {
                 finish(markerAt);
-                return frame;
+                return new Outcome(frame, blocksChanged);
             }
             if (code == SOI || code == 0x01 || (code >= 0xD0 && code <= 0xD7) || code == 0x00) {
                 throw new JpegException("unexpected marker 0xFF" + EntropyReader.hex(code) + " at offset " + markerAt);
@@ -126,7 +142,9 @@ final class JpegTranscoder {
                 }
                 case DHT -> {
                     readHuffmanTables(body, end);
-                    keep(markerAt, end);
+                    if (!rebuildTables) {
+                        keep(markerAt, end);
+                    }
                     yield end;
                 }
                 case DQT -> {
@@ -143,9 +161,7 @@ final class JpegTranscoder {
                     yield end;
                 }
                 case SOS -> {
-                    Scan scan = readScanHeader(markerAt, body, end);
-                    keep(markerAt, end);
-                    yield scan(scan, end);
+                    yield scan(readScanHeader(markerAt, body, end), markerAt, end);
                 }
                 case COM -> end;
                 default -> {
@@ -323,7 +339,8 @@ final class JpegTranscoder {
     }
 
     /** A scan header: its components and the Huffman tables each one uses (T.81 B.2.3). */
-    private record Scan(JpegFrame.Component[] components, HuffmanTable[] dc, HuffmanTable[] ac) {
+    private record Scan(JpegFrame.Component[] components, HuffmanTable[] dc, HuffmanTable[] ac, int[] dcIds,
+            int[] acIds) {
     }
 
     private Scan readScanHeader(int markerAt, int body, int end) throws JpegException {
@@ -337,6 +354,8 @@ final class JpegTranscoder {
         JpegFrame.Component[] scan = new JpegFrame.Component[count];
         HuffmanTable[] dc = new HuffmanTable[count];
         HuffmanTable[] ac = new HuffmanTable[count];
+        int[] dcIds = new int[count];
+        int[] acIds = new int[count];
         int blocksPerMcu = 0;
         int previous = -1;
         for (int i = 0; i < count; i++) {
@@ -369,6 +388,8 @@ final class JpegTranscoder {
             c.quant = quant[c.tq].clone();
             dc[i] = dcTables[td];
             ac[i] = acTables[ta];
+            dcIds[i] = td;
+            acIds[i] = ta;
             previous = c.index;
             blocksPerMcu += c.h * c.v;
             scan[i] = c;
@@ -385,7 +406,7 @@ final class JpegTranscoder {
                     + ss + ".." + se + " and approximation 0x" + EntropyReader.hex(approximation)
                     + " (sequential needs 0..63 and 0)");
         }
-        return new Scan(scan, dc, ac);
+        return new Scan(scan, dc, ac, dcIds, acIds);
     }
 
     private boolean ycbcr() {
@@ -402,11 +423,80 @@ final class JpegTranscoder {
         return !(c[0].id == 'R' && c[1].id == 'G' && c[2].id == 'B');
     }
 
-    /** Decodes (and re-encodes) one scan; returns the offset of the marker that ends it. */
-    private int scan(Scan scan, int start) throws JpegException {
+    /**
+     * Decodes one scan and, when writing, re-encodes it: with the stream's own tables, or with
+     * tables rebuilt from a first counting pass over the masked blocks. Returns the offset of the
+     * marker that ends the scan.
+     */
+    private int scan(Scan scan, int headerAt, int start) throws JpegException {
+        int end;
+        if (out == null) {
+            end = pass(scan, start, null, null, null, null);
+        } else if (!rebuildTables) {
+            keep(headerAt, start);
+            end = pass(scan, start, scan.dc(), scan.ac(), null, null);
+        } else {
+            long[][] dcCounts = new long[4][];
+            long[][] acCounts = new long[4][];
+            for (int i = 0; i < scan.components().length; i++) {
+                dcCounts[scan.dcIds()[i]] = new long[256];
+                acCounts[scan.acIds()[i]] = new long[256];
+            }
+            pass(scan, start, null, null, dcCounts, acCounts);
+            HuffmanTable[] dc = new HuffmanTable[4];
+            HuffmanTable[] ac = new HuffmanTable[4];
+            writeOptimalTables(dcCounts, acCounts, dc, ac);
+            keep(headerAt, start);
+            HuffmanTable[] scanDc = new HuffmanTable[scan.components().length];
+            HuffmanTable[] scanAc = new HuffmanTable[scan.components().length];
+            for (int i = 0; i < scanDc.length; i++) {
+                scanDc[i] = dc[scan.dcIds()[i]];
+                scanAc[i] = ac[scan.acIds()[i]];
+            }
+            end = pass(scan, start, scanDc, scanAc, null, null);
+        }
+        for (JpegFrame.Component c : scan.components()) {
+            c.scanned = true;
+        }
+        return end;
+    }
+
+    /** Writes one DHT segment (T.81 B.2.4.2) with an optimal table for every table id counted. */
+    private void writeOptimalTables(long[][] dcCounts, long[][] acCounts, HuffmanTable[] dc, HuffmanTable[] ac)
+            throws JpegException {
+        byte[][] specs = new byte[8][];
+        int length = 2;
+        for (int tableClass = 0; tableClass < 2; tableClass++) {
+            long[][] counts = tableClass == 0 ? dcCounts : acCounts;
+            for (int id = 0; id < 4; id++) {
+                if (counts[id] != null) {
+                    byte[] spec = HuffmanTable.optimalSpec(counts[id]);
+                    specs[tableClass * 4 + id] = spec;
+                    (tableClass == 0 ? dc : ac)[id] = HuffmanTable.parse(spec, 0, spec.length);
+                    length += 1 + spec.length;
+                }
+            }
+        }
+        out.write(0xFF);
+        out.write(DHT);
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        for (int i = 0; i < 8; i++) {
+            if (specs[i] != null) {
+                out.write((i / 4) << 4 | (i % 4));
+                out.copy(specs[i], 0, specs[i].length);
+            }
+        }
+    }
+
+    /**
+     * One decoding pass over a scan. Each block goes to the handler, then is encoded with
+     * {@code encodeDc}/{@code encodeAc} (per scan component) when they are given, or its symbols
+     * are counted into {@code dcCounts}/{@code acCounts} (per table id) when those are given.
+     */
+    private int pass(Scan scan, int start, HuffmanTable[] encodeDc, HuffmanTable[] encodeAc, long[][] dcCounts,
+            long[][] acCounts) throws JpegException {
         JpegFrame.Component[] components = scan.components();
-        HuffmanTable[] dc = scan.dc();
-        HuffmanTable[] ac = scan.ac();
         handler.startScan(frame, components, ycbcr());
         int n = components.length;
         int[] readPredictor = new int[n];
@@ -424,26 +514,34 @@ final class JpegTranscoder {
         int interval = restartInterval;
         int nextRestart = 0;
         long mcu = 0;
+        int[] zz = zigzag;
         for (int my = 0; my < mcusHigh; my++) {
             for (int mx = 0; mx < mcusWide; mx++, mcu++) {
                 if (interval > 0 && mcu > 0 && mcu % interval == 0) {
                     in.restart(nextRestart);
-                    if (out != null) {
+                    if (encodeDc != null) {
                         out.marker(0xD0 + nextRestart);
                     }
                     nextRestart = (nextRestart + 1) & 7;
                     Arrays.fill(readPredictor, 0);
                     Arrays.fill(writePredictor, 0);
                 }
-                if (n == 1) {
-                    block(in, components[0], my, mx, dc[0], ac[0], readPredictor, writePredictor, 0);
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        JpegFrame.Component c = components[i];
-                        for (int by = 0; by < c.v; by++) {
-                            for (int bx = 0; bx < c.h; bx++) {
-                                block(in, c, my * c.v + by, mx * c.h + bx, dc[i], ac[i], readPredictor,
-                                        writePredictor, i);
+                for (int i = 0; i < n; i++) {
+                    JpegFrame.Component c = components[i];
+                    int blocksH = n == 1 ? 1 : c.h;
+                    int blocksV = n == 1 ? 1 : c.v;
+                    for (int by = 0; by < blocksV; by++) {
+                        for (int bx = 0; bx < blocksH; bx++) {
+                            readPredictor[i] = decode(in, c, scan.dc()[i], scan.ac()[i], readPredictor[i], zz);
+                            boolean changed = handler.block(c, my * blocksV + by, mx * blocksH + bx, zz);
+                            if (encodeDc != null) {
+                                writePredictor[i] = encode(out, zz, writePredictor[i], encodeDc[i], encodeAc[i], c.id);
+                                if (changed) {
+                                    blocksChanged++;
+                                }
+                            } else if (dcCounts != null) {
+                                writePredictor[i] = count(zz, writePredictor[i], dcCounts[scan.dcIds()[i]],
+                                        acCounts[scan.acIds()[i]], c.id);
                             }
                         }
                     }
@@ -451,28 +549,22 @@ final class JpegTranscoder {
             }
         }
         int end = in.finishSegment();
-        if (out != null) {
+        if (encodeDc != null) {
             out.flushBits();
-        }
-        for (JpegFrame.Component c : components) {
-            c.scanned = true;
         }
         return end;
     }
 
-    private void block(EntropyReader in, JpegFrame.Component c, int row, int column, HuffmanTable dc,
-            HuffmanTable ac, int[] readPredictor, int[] writePredictor, int slot) throws JpegException {
-        int[] zz = zigzag;
+    /** Decodes one block into {@code zz} (T.81 F.2.2); returns the new DC predictor. */
+    private static int decode(EntropyReader in, JpegFrame.Component c, HuffmanTable dc, HuffmanTable ac,
+            int predictor, int[] zz) throws JpegException {
         Arrays.fill(zz, 0);
         int size = in.decode(dc);
         if (size > 11) {
-            throw new JpegException("corrupt entropy-coded data: DC difference category " + size
-                    + " in component " + c.id);
+            throw in.corrupt("DC difference category " + size + " in component " + c.id);
         }
-        if (size > 0) {
-            readPredictor[slot] += in.receiveExtend(size);
-        }
-        zz[0] = readPredictor[slot];
+        int value = size == 0 ? predictor : predictor + in.receiveExtend(size);
+        zz[0] = value;
         for (int k = 1; k < 64; k++) {
             int rs = in.decode(ac);
             int run = rs >> 4;
@@ -485,17 +577,46 @@ final class JpegTranscoder {
             } else {
                 k += run;
                 if (k > 63) {
-                    throw new JpegException("corrupt entropy-coded data: AC coefficients past index 63 in component "
-                            + c.id + " block " + row + "," + column);
+                    throw in.corrupt("AC coefficients past index 63 in component " + c.id);
                 }
                 zz[k] = in.receiveExtend(size);
             }
         }
         in.checkNotOverrun();
-        handler.block(c, row, column, zz);
-        if (out != null) {
-            writePredictor[slot] = encode(out, zz, writePredictor[slot], dc, ac, c.id);
+        return value;
+    }
+
+    /** Counts the symbols {@link #encode} would emit for one block; returns the new DC predictor. */
+    private static int count(int[] zz, int predictor, long[] dc, long[] ac, int componentId) throws JpegException {
+        int size = dcSize(zz[0] - predictor, componentId);
+        dc[size]++;
+        int run = 0;
+        for (int k = 1; k < 64; k++) {
+            int v = zz[k];
+            if (v == 0) {
+                run++;
+                continue;
+            }
+            while (run > 15) {
+                ac[0xF0]++;
+                run -= 16;
+            }
+            ac[run << 4 | magnitudeSize(v)]++;
+            run = 0;
         }
+        if (run > 0) {
+            ac[0x00]++;
+        }
+        return zz[0];
+    }
+
+    private static int dcSize(int diff, int componentId) throws JpegException {
+        int size = magnitudeSize(diff);
+        if (size > 11) {
+            throw new JpegException("DC difference " + diff + " in component " + componentId
+                    + " exceeds the 8-bit range after masking");
+        }
+        return size;
     }
 
     /**
@@ -509,11 +630,7 @@ final class JpegTranscoder {
     static int encode(EntropyWriter out, int[] zz, int predictor, HuffmanTable dc, HuffmanTable ac, int componentId)
             throws JpegException {
         int diff = zz[0] - predictor;
-        int size = magnitudeSize(diff);
-        if (size > 11) {
-            throw new JpegException("DC difference " + diff + " in component " + componentId
-                    + " exceeds the 8-bit range after masking");
-        }
+        int size = dcSize(diff, componentId);
         emit(out, dc, size, componentId, "DC");
         if (size > 0) {
             out.bits(diff < 0 ? diff - 1 : diff, size);
@@ -544,7 +661,7 @@ final class JpegTranscoder {
             throws JpegException {
         int length = table.lengthOf[symbol];
         if (length == 0) {
-            throw new JpegException("the " + kind + " Huffman table of component " + componentId
+            throw new MissingCodeException("the " + kind + " Huffman table of component " + componentId
                     + " has no code for symbol 0x" + EntropyReader.hex(symbol)
                     + " needed after masking (an optimised table)");
         }
