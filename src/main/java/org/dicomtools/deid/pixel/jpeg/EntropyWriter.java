@@ -28,7 +28,7 @@ final class EntropyWriter {
         }
     }
 
-    /** Appends {@code length} (0..16) low bits of {@code value}. */
+    /** Appends {@code length} (0..31) low bits of {@code value}. */
     void bits(int value, int length) {
         buffer = buffer << length | (value & ((1L << length) - 1));
         bits += length;

@@ -89,8 +89,8 @@ final class HuffmanTable {
         for (int i = 0; i < total; i++) {
             int symbol = data[countsAt + 16 + i] & 0xFF;
             if (seen[symbol]) {
-                throw new JpegException("DHT at offset " + countsAt + " lists symbol 0x"
-                        + Integer.toHexString(symbol) + " twice");
+                throw new JpegException("DHT at offset " + countsAt + " lists symbol 0x" + EntropyReader.hex(symbol)
+                        + " twice");
             }
             seen[symbol] = true;
             values[i] = symbol;

@@ -631,10 +631,7 @@ final class JpegTranscoder {
             throws JpegException {
         int diff = zz[0] - predictor;
         int size = dcSize(diff, componentId);
-        emit(out, dc, size, componentId, "DC");
-        if (size > 0) {
-            out.bits(diff < 0 ? diff - 1 : diff, size);
-        }
+        emit(out, dc, size, componentId, "DC", diff < 0 ? diff - 1 : diff);
         int run = 0;
         for (int k = 1; k < 64; k++) {
             int v = zz[k];
@@ -643,29 +640,30 @@ final class JpegTranscoder {
                 continue;
             }
             while (run > 15) {
-                emit(out, ac, 0xF0, componentId, "AC");
+                emit(out, ac, 0xF0, componentId, "AC", 0);
                 run -= 16;
             }
             size = magnitudeSize(v);
-            emit(out, ac, run << 4 | size, componentId, "AC");
-            out.bits(v < 0 ? v - 1 : v, size);
+            emit(out, ac, run << 4 | size, componentId, "AC", v < 0 ? v - 1 : v);
             run = 0;
         }
         if (run > 0) {
-            emit(out, ac, 0x00, componentId, "AC");
+            emit(out, ac, 0x00, componentId, "AC", 0);
         }
         return zz[0];
     }
 
-    private static void emit(EntropyWriter out, HuffmanTable table, int symbol, int componentId, String kind)
-            throws JpegException {
+    /** Writes a symbol's code followed by the low {@code symbol & 15} bits of {@code extra}. */
+    private static void emit(EntropyWriter out, HuffmanTable table, int symbol, int componentId, String kind,
+            int extra) throws JpegException {
         int length = table.lengthOf[symbol];
         if (length == 0) {
             throw new MissingCodeException("the " + kind + " Huffman table of component " + componentId
                     + " has no code for symbol 0x" + EntropyReader.hex(symbol)
                     + " needed after masking (an optimised table)");
         }
-        out.bits(table.codeOf[symbol], length);
+        int size = symbol & 0x0F;
+        out.bits(table.codeOf[symbol] << size | (extra & ((1 << size) - 1)), length + size);
     }
 
     private static int magnitudeSize(int v) {

@@ -52,7 +52,7 @@ class HuffmanTableTest {
 
         JpegException e = assertThrows(JpegException.class, () -> HuffmanTable.parse(spec, 0, spec.length));
 
-        assertEquals("DHT at offset 0 lists symbol 0x7 twice", e.getMessage());
+        assertEquals("DHT at offset 0 lists symbol 0x07 twice", e.getMessage());
     }
 
     @Test
