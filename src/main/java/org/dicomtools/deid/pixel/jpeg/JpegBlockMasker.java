@@ -9,9 +9,10 @@ import java.util.Objects;
  * Baseline and Extended transfer syntaxes, PS3.5 A.4.1) without decoding it to pixels: every 8x8
  * block, per component in that component's sampled grid, that intersects a rectangle gets a
  * flat DC and no AC coefficients; every other block keeps its exact quantised coefficients, so
- * its pixels decode as before. The scans are Huffman re-encoded with the stream's own tables and
- * restart interval; tables, frame and scan headers are kept, so no generation loss occurs and the
- * transfer syntax stays valid.
+ * its pixels decode as before. The scans are Huffman re-encoded with the stream's own restart
+ * interval and its own Huffman tables (or, with {@link Tables#REBUILD_WHEN_NEEDED}, new optimal
+ * ones when the own tables lack a code); quantisation tables, frame and scan headers are kept, so
+ * no generation loss occurs and the transfer syntax stays valid.
  *
  * <p>Supported: SOF0 and SOF1 with 8-bit samples, one (grayscale) or three components (YCbCr or
  * RGB) with any sampling factors (4:4:4, 4:2:2, 4:2:0, 4:1:1, ...), one interleaved scan or one
