@@ -1,6 +1,5 @@
 package org.dicomtools.deid.pixel;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -159,7 +158,7 @@ public final class NativePixelMasker {
         long length = pixels.length();
         byte[] buffer = new byte[bufferLength];
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                Source in = Source.of(pixels)) {
+                PixelSource in = PixelSource.of(pixels)) {
             long pos = 0;
             for (int f = 0; f < layout.frames(); f++) {
                 in.read(pos, buffer, bufferLength);
@@ -253,51 +252,5 @@ public final class NativePixelMasker {
             cells[i] = layout.cellOf(values[i]);
         }
         return cells;
-    }
-
-    /** Positional reads from an inline value or a value on disk. */
-    private interface Source extends AutoCloseable {
-        void read(long position, byte[] dst, int n) throws IOException;
-
-        @Override
-        void close() throws IOException;
-
-        static Source of(DicomElement pixels) throws IOException {
-            BulkData bulk = pixels.bulkData();
-            if (bulk == null) {
-                ByteBuffer value = pixels.buffer();
-                return new Source() {
-                    @Override
-                    public void read(long position, byte[] dst, int n) {
-                        value.get((int) position, dst, 0, n);
-                    }
-
-                    @Override
-                    public void close() {
-                        // Nothing to release for a value in memory.
-                    }
-                };
-            }
-            FileChannel ch = FileChannel.open(bulk.file(), StandardOpenOption.READ);
-            return new Source() {
-                @Override
-                public void read(long position, byte[] dst, int n) throws IOException {
-                    ByteBuffer b = ByteBuffer.wrap(dst, 0, n);
-                    long p = bulk.offset() + position;
-                    while (b.hasRemaining()) {
-                        int r = ch.read(b, p);
-                        if (r < 0) {
-                            throw new EOFException(bulk.file() + ": file ended inside Pixel Data at offset " + p);
-                        }
-                        p += r;
-                    }
-                }
-
-                @Override
-                public void close() throws IOException {
-                    ch.close();
-                }
-            };
-        }
     }
 }
