@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.dicomtools.deid.dicom.Dataset;
 import org.dicomtools.deid.dicom.dict.Tag;
@@ -43,8 +44,9 @@ import org.dicomtools.deid.dicom.dict.UidDictionary;
  * <tr><td>{@code image-type=SCREEN SAVE}</td><td>a value of Image Type (0008,0008)</td><td>HIGH</td></tr>
  * <tr><td>{@code image-type=LABEL}, {@code image-type=OVERVIEW}</td><td>a value of Image Type of a whole
  *     slide image (SOP class or Modality SM): the slide label is photographed</td><td>HIGH</td></tr>
- * <tr><td>{@code image-type=SECONDARY}, {@code image-type=DERIVED}</td><td>a value of Image Type</td>
- *     <td>LOW</td></tr>
+ * <tr><td>{@code image-type=SECONDARY}, {@code image-type=DERIVED}</td><td>a value of Image Type
+ *     (DERIVED only as value 1), except for Segmentation, Label Map and Height Map Segmentation,
+ *     Parametric Map and RT Dose, whose pixels are computed values</td><td>LOW</td></tr>
  * <tr><td>{@code conversion-type=DV}, {@code DF}, {@code SD}, {@code WSD}</td><td>Conversion Type
  *     (0008,0064)</td><td>HIGH</td></tr>
  * <tr><td>{@code conversion-type=}<i>other</i></td><td>any other Conversion Type (SI, DI, DRW, SYN,
@@ -227,6 +229,14 @@ public final class BurnedInRisk {
             Map.entry(UID.VideoMicroscopicImageStorage, MICROSCOPIC),
             Map.entry(UID.VLWholeSlideMicroscopyImageStorage, WHOLE_SLIDE));
 
+    /**
+     * Classes whose pixels are computed values (labels, quantities, doses), not pictures of a screen or
+     * a patient: their Image Type DERIVED or SECONDARY says how the values were made and nothing about
+     * annotations, so it raises no signal for them.
+     */
+    private static final Set<String> COMPUTED_CLASSES = Set.of(UID.SegmentationStorage, UID.LabelMapSegmentationStorage,
+            UID.HeightMapSegmentationStorage, UID.ParametricMapStorage, UID.RTDoseStorage);
+
     /** Conversion Type (0008,0064) defined terms of PS3.3 C.8.6.1 that mean a captured picture of text. */
     private static final Map<String, String> CONVERSION_HIGH = Map.of(
             "DV", "digitized video: frames of another device's display, its text included",
@@ -258,7 +268,8 @@ public final class BurnedInRisk {
             signals.add(new Signal("sop-class=" + family.code(),
                     UidDictionary.standard().nameOf(sopClass) + ": " + family.reason(), family.weight()));
         }
-        imageTypeSignals(ds, family == WHOLE_SLIDE || "SM".equals(modality), signals);
+        imageTypeSignals(ds, family == WHOLE_SLIDE || "SM".equals(modality),
+                sopClass != null && COMPUTED_CLASSES.contains(sopClass), signals);
         conversionTypeSignal(ds, signals);
         equipmentSignals(ds, signals);
 
@@ -275,7 +286,7 @@ public final class BurnedInRisk {
         return new Assessment(level, signals);
     }
 
-    private static void imageTypeSignals(Dataset ds, boolean wholeSlide, List<Signal> signals) {
+    private static void imageTypeSignals(Dataset ds, boolean wholeSlide, boolean computed, List<Signal> signals) {
         List<String> values = ds.getStrings(Tag.ImageType).stream().map(BurnedInRisk::upper).toList();
         if (values.contains("SCREEN SAVE")) {
             signals.add(new Signal("image-type=SCREEN SAVE",
@@ -288,6 +299,9 @@ public final class BurnedInRisk {
                             + " of a whole slide image: a photograph of the slide label", Level.HIGH));
                 }
             }
+        }
+        if (computed) {
+            return;
         }
         if (values.contains("SECONDARY")) {
             signals.add(new Signal("image-type=SECONDARY",

@@ -17,11 +17,15 @@ final class FrameBytes {
      * @param base offset of the frame's first byte in {@code bytes}; even when the layout is byte-swapped
      */
     FrameBytes(PixelLayout layout, byte[] bytes, int base) {
+        this(layout, bytes, base, layout.byteSwapped8());
+    }
+
+    private FrameBytes(PixelLayout layout, byte[] bytes, int base, boolean swapped) {
         this.layout = layout;
         this.bytes = bytes;
         this.base = base;
         this.bps = layout.bytesPerSample();
-        this.swap = layout.byteSwapped8() ? 1 : 0;
+        this.swap = swapped ? 1 : 0;
     }
 
     /**
@@ -81,6 +85,40 @@ final class FrameBytes {
                 bytes[o + 3] = (byte) (cell >> 24);
                 break;
         }
+    }
+
+    /** The bytes that store {@code cells} one after another, in the dataset's byte order. */
+    byte[] encode(long... cells) {
+        byte[] b = new byte[cells.length * bps];
+        FrameBytes tmp = new FrameBytes(layout, b, 0, false);
+        for (int i = 0; i < cells.length; i++) {
+            tmp.put(i * bps, cells[i]);
+        }
+        return b;
+    }
+
+    /**
+     * Writes {@code pattern} {@code count} times from {@code offset}. Only for layouts without byte
+     * swapping, where consecutive units are consecutive bytes.
+     */
+    void fill(int offset, int count, byte[] pattern) {
+        if (swap != 0) {
+            throw new IllegalStateException("fill() does not apply to byte-swapped samples");
+        }
+        int start = base + offset;
+        int total = count * pattern.length;
+        if (total == 0) {
+            return;
+        }
+        System.arraycopy(pattern, 0, bytes, start, pattern.length);
+        for (int done = pattern.length; done < total; done *= 2) {
+            System.arraycopy(bytes, start, bytes, start + done, Math.min(done, total - done));
+        }
+    }
+
+    /** True when samples may be written with {@link #fill}. */
+    boolean fillable() {
+        return swap == 0;
     }
 
     /** The value of sample {@code s} of pixel ({@code x}, {@code y}). */

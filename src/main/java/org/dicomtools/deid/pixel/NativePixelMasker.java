@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,7 +36,9 @@ import org.dicomtools.deid.dicom.dict.Tag;
  * image holds its lowest value, and Smallest/Largest Image Pixel Value (0028,0106/0107), if present,
  * no longer bound the data: callers should remove or update them. Bits above High Bit are set to the
  * sign (signed) or zero; bits below the stored bits are zero. For YBR 4:2:2 a rectangle is widened to
- * whole pixel pairs, because the two pixels of a pair share their chrominance.
+ * whole pixel pairs, because the two pixels of a pair share their chrominance. Bytes after the last
+ * frame (the padding byte, or a tail shorter than a frame that some writers leave) are set to zero:
+ * they are not pixels, and nothing unmasked should survive in them.
  *
  * <p>Memory stays bounded: pixel data longer than the inline limit is read one frame at a time from
  * its source and written to a temporary file, so a 2 GB multi-frame image needs one frame of heap.
@@ -65,7 +68,7 @@ public final class NativePixelMasker {
      *     the returned {@link BulkData} refers to it and the caller deletes it once the dataset is written
      * @param inlineLimit results up to this many bytes are returned in memory
      * @throws PixelDataException when there is no Pixel Data, it is encapsulated, its layout is not
-     *     supported, or its length does not match the image attributes (extra bytes would stay unmasked)
+     *     supported, or its length is too short for the frames or a frame or more too long
      * @throws IOException when reading the source or writing the temporary file fails
      */
     public static DicomElement mask(Dataset ds, List<Rect> rects, Path tempDir, int inlineLimit)
@@ -111,6 +114,7 @@ public final class NativePixelMasker {
             for (int f = 0; f < layout.frames(); f++) {
                 maskFrame(new FrameBytes(layout, all, (int) (f * frameLength)), layout, clipped, fill);
             }
+            Arrays.fill(all, (int) needed, all.length, (byte) 0);
             return DicomElement.of(Tag.PixelData, pixels.vr(), all);
         }
         Path temp = Files.createTempFile(tempDir, "deid-pixels-", ".raw");
@@ -135,10 +139,11 @@ public final class NativePixelMasker {
             throw new PixelDataException("Pixel Data holds " + length + " bytes, fewer than the " + needed
                     + " bytes that " + geometry + " need");
         }
-        // One padding byte may follow an odd value (PS3.5 7.1.1); anything more would stay unmasked.
-        if (length > needed + 1) {
-            throw new PixelDataException("Pixel Data holds " + length + " bytes, more than the " + needed
-                    + " bytes that " + geometry + " need; the extra bytes would stay unmasked");
+        // Bytes after the last frame (the padding byte of an odd length, PS3.5 7.1.1, or a short tail that
+        // some writers leave) are not pixels and get zeroed; a whole frame more means the attributes are wrong.
+        if (length - needed >= layout.frameLength() && length - needed > 1) {
+            throw new PixelDataException("Pixel Data holds " + length + " bytes, a frame or more beyond the " + needed
+                    + " bytes that " + geometry + " need; Number of Frames may be wrong");
         }
     }
 
@@ -167,10 +172,9 @@ public final class NativePixelMasker {
                 pos += frameLength;
             }
             pos = Math.max(pos, bufferLength);
-            // The padding byte (or the tail of a single byte-swapped frame) is copied as it is.
             int tail = (int) (length - pos);
             if (tail > 0) {
-                in.read(pos, buffer, tail);
+                Arrays.fill(buffer, 0, tail, (byte) 0);
                 write(out, buffer, tail);
             }
         }
@@ -185,12 +189,44 @@ public final class NativePixelMasker {
 
     private static void maskFrame(FrameBytes frame, PixelLayout layout, List<Rect> rects, long[] fill) {
         int samples = layout.samplesPerPixel();
+        if (frame.fillable()) {
+            fillRows(frame, layout, rects, fill);
+            return;
+        }
         for (Rect r : rects) {
             for (int y = r.y(); y < r.bottom(); y++) {
                 for (int x = r.x(); x < r.right(); x++) {
                     for (int s = 0; s < samples; s++) {
                         frame.put(frame.offset(x, y, s), fill[s]);
                     }
+                }
+            }
+        }
+    }
+
+    /** Writes each masked row segment as runs of whole pixels (pixel pairs for 4:2:2, samples for planar 1). */
+    private static void fillRows(FrameBytes frame, PixelLayout layout, List<Rect> rects, long[] fill) {
+        if (layout.subsampled()) {
+            byte[] pair = frame.encode(fill[0], fill[0], fill[1], fill[2]);
+            for (Rect r : rects) {
+                for (int y = r.y(); y < r.bottom(); y++) {
+                    frame.fill(frame.offset(r.x(), y, 0), r.width() / 2, pair);
+                }
+            }
+        } else if (layout.planarConfiguration() == 1) {
+            for (int s = 0; s < layout.samplesPerPixel(); s++) {
+                byte[] sample = frame.encode(fill[s]);
+                for (Rect r : rects) {
+                    for (int y = r.y(); y < r.bottom(); y++) {
+                        frame.fill(frame.offset(r.x(), y, s), r.width(), sample);
+                    }
+                }
+            }
+        } else {
+            byte[] pixel = frame.encode(fill);
+            for (Rect r : rects) {
+                for (int y = r.y(); y < r.bottom(); y++) {
+                    frame.fill(frame.offset(r.x(), y, 0), r.width(), pixel);
                 }
             }
         }

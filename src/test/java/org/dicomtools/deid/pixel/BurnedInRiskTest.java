@@ -174,6 +174,17 @@ class BurnedInRiskTest {
     }
 
     @Test
+    void derivedComputedObjectsGiveNoImageTypeSignal() {
+        for (String uid : List.of(UID.SegmentationStorage, UID.LabelMapSegmentationStorage, UID.ParametricMapStorage,
+                UID.RTDoseStorage)) {
+            assertEquals(List.of(), codes(BurnedInRisk.assess(image(Tag.SOPClassUID, VR.UI, uid,
+                    Tag.ImageType, VR.CS, "DERIVED\\SECONDARY"))), uid);
+        }
+        assertEquals(Level.HIGH, BurnedInRisk.assess(image(Tag.SOPClassUID, VR.UI, UID.SegmentationStorage,
+                Tag.ImageType, VR.CS, "DERIVED\\SECONDARY\\SCREEN SAVE")).level());
+    }
+
+    @Test
     void labelImageOfWholeSlideIsHigh() {
         Assessment a = BurnedInRisk.assess(image(Tag.SOPClassUID, VR.UI, UID.VLWholeSlideMicroscopyImageStorage,
                 Tag.ImageType, VR.CS, "ORIGINAL\\PRIMARY\\LABEL\\NONE"));
