@@ -72,8 +72,13 @@ public record MaskRule(String name, Map<String, String> match, List<Region> regi
         if (regions.isEmpty()) {
             throw new IllegalArgumentException("mask rule " + name + " needs at least one rect");
         }
-        for (String key : match.keySet()) {
-            tagOfKey(key);
+        for (Map.Entry<String, String> c : match.entrySet()) {
+            tagOfKey(c.getKey());
+            Objects.requireNonNull(c.getValue(), "value");
+            if (c.getKey().equals("size") && !SIZE.matcher(c.getValue()).matches()) {
+                throw new IllegalArgumentException("mask rule " + name + ": size must be <columns>x<rows>, found '"
+                        + c.getValue() + "'");
+            }
         }
         match = Collections.unmodifiableMap(new LinkedHashMap<>(match));
         regions = List.copyOf(regions);

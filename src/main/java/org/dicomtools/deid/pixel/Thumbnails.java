@@ -22,7 +22,9 @@ import org.dicomtools.deid.dicom.Dataset;
  *
  * <p>Layout: {@code ceil(sqrt(n))} columns; tiles shrink (down to {@value #MIN_TILE} pixels) to keep
  * the sheet at most about {@value #MAX_SHEET} pixels wide for long cine loops; tiles are separated
- * by {@value #GAP} pixels of dark gray ({@code #202020}). The cell size comes from the first frame's
+ * by {@value #GAP} pixels of dark gray ({@code #202020}). Up to about 3,500 frames a sheet therefore
+ * needs at most 36 MB of heap (3072 x 3072 x 4 bytes) besides one frame; beyond that the minimum
+ * tile lets it grow. The cell size comes from the first frame's
  * scaled size; frames are scaled by box averaging when shrunk and by pixel replication when
  * enlarged, then centred in their cell. Scaling and drawing are done here, not by Java2D, so the
  * output is the same on every JDK.
@@ -34,7 +36,7 @@ public final class Thumbnails {
     /** Smallest tile edge in pixels, reached only with more than 256 frames. */
     public static final int MIN_TILE = 48;
     /** Width the sheet is kept under, as long as tiles can shrink. */
-    public static final int MAX_SHEET = 4096;
+    public static final int MAX_SHEET = 3072;
     /** Pixels between tiles and around the sheet. */
     public static final int GAP = 4;
     /** Outline colour of detected text regions ({@code 0xRRGGBB}). */

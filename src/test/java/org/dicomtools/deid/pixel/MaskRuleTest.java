@@ -108,6 +108,19 @@ class MaskRuleTest {
     }
 
     @Test
+    void constructorValidatesLikeTheParser() {
+        MaskRule.Region r = new MaskRule.Region(new MaskRule.Extent(0, false), new MaskRule.Extent(0, false),
+                new MaskRule.Extent(100_000, true), new MaskRule.Extent(10, false));
+        assertEquals("0,0,100%,10", r.toString());
+        assertThrows(IllegalArgumentException.class, () -> new MaskRule("r", Map.of("size", "big"), List.of(r), "s", 1));
+        assertThrows(IllegalArgumentException.class, () -> new MaskRule("r", Map.of("nope", "x"), List.of(r), "s", 1));
+        assertThrows(IllegalArgumentException.class, () -> new MaskRule("r", Map.of(), List.of(r), "s", 1));
+        assertThrows(IllegalArgumentException.class, () -> new MaskRule("r", Map.of("modality", "US"), List.of(), "s", 1));
+        assertThrows(IllegalArgumentException.class, () -> new MaskRule("r s", Map.of("modality", "US"), List.of(r), "s", 1));
+        assertThrows(IllegalArgumentException.class, () -> new MaskRule.Extent(100_001, true));
+    }
+
+    @Test
     void modalityMatchesExactly() {
         MaskRule r = MaskRule.parse("r modality=US rect 0,0,1,1", "s", 1);
         assertTrue(r.matches(us("GE", "X", 1, 1)));
