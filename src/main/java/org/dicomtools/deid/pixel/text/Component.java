@@ -1,0 +1,45 @@
+package org.dicomtools.deid.pixel.text;
+
+/**
+ * One connected set of foreground pixels and the measures the line grouping uses.
+ *
+ * @param minX first column
+ * @param minY first row
+ * @param maxX last column (inclusive)
+ * @param maxY last row (inclusive)
+ * @param area foreground pixels
+ * @param strokeWidth median over the pixels of the shorter of the horizontal and vertical runs
+ *     through the pixel: the typical stroke thickness
+ * @param longestRun the longest horizontal run; long for rulers and outlines, short for glyphs
+ * @param contrast mean contrast of the pixels against their surroundings, 0..255
+ * @param level mean normalised grey level of the pixels, 0..255
+ * @param core share of the pixels whose contrast is at least midway between the cut that made
+ *     the component and its peak contrast: near 1 for flat-topped strokes drawn in one colour,
+ *     lower for peaked blobs such as speckle grains
+ * @param strokeShare share of the pixels whose local stroke estimate is within one pixel (or a
+ *     third) of the median: high for strokes of even width
+ */
+record Component(int minX, int minY, int maxX, int maxY, int area, int strokeWidth, int longestRun,
+        int contrast, int level, double core, double strokeShare) {
+
+    int width() {
+        return maxX - minX + 1;
+    }
+
+    int height() {
+        return maxY - minY + 1;
+    }
+
+    /** The share of the bounding box that is foreground. */
+    double fill() {
+        return (double) area / ((long) width() * height());
+    }
+
+    /**
+     * True for a bar or blob: a shape no wider (or no higher) than about its own stroke, such as a
+     * tick mark, a dot or a speckle grain, rather than a letter drawn with strokes.
+     */
+    boolean bar() {
+        return Math.min(width(), height()) <= 1.5 * strokeWidth() + 1;
+    }
+}

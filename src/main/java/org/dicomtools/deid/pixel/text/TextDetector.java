@@ -1,0 +1,299 @@
+package org.dicomtools.deid.pixel.text;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Finds lines of text burned into a grey image.
+ *
+ * <p>Method, per image:
+ * <ol>
+ *   <li><b>Normalise.</b> The 0.5th and 99.5th percentiles of the samples are mapped to 0 and 255
+ *       (the minimum and maximum when those coincide), so 8-, 12- and 16-bit, signed and unsigned
+ *       data look alike and a few extreme pixels do not compress the range.
+ *   <li><b>Contrast maps.</b> A white top-hat (image minus its opening) keeps bright structures
+ *       narrower than the structuring element, a black top-hat (closing minus image) dark ones.
+ *       The square element is wider than the thickest stroke expected for
+ *       {@link Settings#maxCharHeight()}, so text strokes survive while smooth gradients, large
+ *       organs and the edges between regions vanish. Bright text on dark (ultrasound, CT
+ *       overlays) and dark text on bright (radiograph labels) are handled alike, each polarity on
+ *       its own.
+ *   <li><b>Components at several thresholds.</b> Each map is cut at {@code t}, {@code 2t} and
+ *       {@code 3t} ({@code t} from {@link Settings#minContrast()}); the 8-connected components of
+ *       every cut are measured (box, fill, median stroke width, longest horizontal run, mean
+ *       contrast and grey level). The higher cuts separate bright text from the speckle or
+ *       texture it is drawn over, which merges with it at the lowest cut.
+ *   <li><b>Glyphs.</b> A component is a glyph when its height is within the settings, its stroke
+ *       width is at most about a third of its height, its fill is at least 12 %, and it is at most
+ *       2.2 times as wide as high, or wider with no horizontal run longer than 1.3 heights
+ *       (touching letters of a word; a ruler or an outline has a long straight run).
+ *   <li><b>Lines.</b> Glyphs are chained left to right into lines with a common band, height and
+ *       stroke width and gaps of at most 1.3 heights; smaller marks inside the band (punctuation,
+ *       dots, lower-case letters) extend the line.
+ *   <li><b>Score.</b> Over the characters of a line: the share on a common baseline, the share
+ *       with a common stroke width, the share with a common grey level (text is drawn in one
+ *       colour) and the share of stroked shapes rather than filled bars and blobs (twice that
+ *       share, at most 1) are multiplied. A line of at least {@link Settings#minCharsPerLine()}
+ *       characters keeps that product; shorter groups are scaled down below 0.45.
+ *   <li><b>Merge.</b> Boxes of both polarities and all cuts scoring at least
+ *       {@link Settings#minScore()} are merged when one overlaps the other by half of the smaller
+ *       box; the merged box keeps the higher score.
+ * </ol>
+ *
+ * <p>What the scores mean with the defaults: a line of three or more consistent characters scores
+ * 0.5 to 1 and is reported. Isolated letters such as the orientation markers {@code L} and
+ * {@code R}, and two-letter groups, score below 0.45 and are reported only when
+ * {@link Settings#minScore()} is lowered (for example to 0.2, to mask initials too). Tick marks,
+ * ruler scales and dotted lines are rows of filled bars or dots and score near 0; a ruler drawn
+ * as one piece has a long straight run and is no glyph at all. Anatomy edges leave no response in
+ * the top-hat maps; thin bright anatomy (vessels, cortical bone) is rarely character-sized and
+ * rarely forms a baseline-aligned row.
+ *
+ * <p>Limits: text is expected horizontal (a few degrees of slant or italic shear are fine);
+ * vertical text is not found. Text touching a frame line or another structure merges with it and
+ * may be lost. A line made only of bars ({@code "III"}, {@code "---"}) scores like a ruler.
+ * Boxes are tight around the foreground pixels; a caller that masks should add a margin.
+ *
+ * <p>Instances are immutable and thread-safe; one image costs a few passes over its pixels.
+ */
+public final class TextDetector {
+
+    /**
+     * What the detector looks for.
+     *
+     * @param minCharHeight smallest character height in pixels (capital letters and digits), at
+     *     least 4; smaller marks are only attached to lines found from larger characters
+     * @param maxCharHeight largest character height in pixels, at least {@code minCharHeight}
+     * @param minContrast least contrast of text against its surroundings, as a share of the
+     *     image's robust range (0.5th to 99.5th percentile), in {@code (0, 1)}
+     * @param minCharsPerLine characters a line needs to score 0.5 or more, at least 1
+     * @param minScore boxes scoring lower are not reported, in {@code 0..1}
+     */
+    public record Settings(int minCharHeight, int maxCharHeight, double minContrast, int minCharsPerLine,
+            double minScore) {
+
+        /** Characters 6 to 48 pixels high, 20 % contrast, lines of 3 characters, score 0.5. */
+        public static final Settings DEFAULT = new Settings(6, 48, 0.2, 3, 0.5);
+
+        public Settings {
+            if (minCharHeight < 4 || maxCharHeight < minCharHeight) {
+                throw new IllegalArgumentException(
+                        "character heights " + minCharHeight + ".." + maxCharHeight + " must start at 4 or more");
+            }
+            if (!(minContrast > 0 && minContrast < 1)) {
+                throw new IllegalArgumentException("minContrast is " + minContrast + ", outside (0, 1)");
+            }
+            if (minCharsPerLine < 1) {
+                throw new IllegalArgumentException("minCharsPerLine is " + minCharsPerLine + ", must be positive");
+            }
+            if (!(minScore >= 0 && minScore <= 1)) {
+                throw new IllegalArgumentException("minScore is " + minScore + ", outside 0..1");
+            }
+        }
+
+        /** The same settings with another score threshold. */
+        public Settings withMinScore(double score) {
+            return new Settings(minCharHeight, maxCharHeight, minContrast, minCharsPerLine, score);
+        }
+
+        /** The same settings with another character height range. */
+        public Settings withCharHeights(int min, int max) {
+            return new Settings(min, max, minContrast, minCharsPerLine, minScore);
+        }
+    }
+
+    private static final int CUTS = 4;
+    private static final double LOW_PERCENTILE = 0.005;
+    private static final double HIGH_PERCENTILE = 0.995;
+
+    private final Settings settings;
+    private final LineGrouper grouper;
+    private final int radius;
+
+    public TextDetector(Settings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.grouper = new LineGrouper(settings.minCharHeight(), settings.maxCharHeight(), settings.minCharsPerLine());
+        // Strokes up to about a fifth of the character height; the element must not fit in one.
+        this.radius = Math.max(2, (int) Math.ceil(settings.maxCharHeight() * 0.17));
+    }
+
+    /** The settings this detector uses. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * The lines of text in one image, highest score first.
+     *
+     * @param image one frame
+     * @return boxes scoring at least {@link Settings#minScore()}; empty for a flat image
+     */
+    public List<TextBox> detect(Raster image) {
+        List<TextBox> found = new ArrayList<>();
+        for (TextLine line : candidates(image)) {
+            found.add(line.box());
+        }
+        return merge(found);
+    }
+
+    /** Every line of both polarities and all cuts, before the score threshold and merging. */
+    List<TextLine> candidates(Raster image) {
+        Objects.requireNonNull(image, "image");
+        int w = image.width();
+        int h = image.height();
+        byte[] gray = normalise(image);
+        if (gray == null) {
+            return List.of();
+        }
+        byte[] opened = Morphology.dilate(Morphology.erode(gray, w, h, radius), w, h, radius);
+        byte[] closed = Morphology.erode(Morphology.dilate(gray, w, h, radius), w, h, radius);
+        byte[] bright = new byte[gray.length];
+        byte[] dark = new byte[gray.length];
+        for (int i = 0; i < gray.length; i++) {
+            int g = gray[i] & 0xFF;
+            bright[i] = (byte) (g - (opened[i] & 0xFF));
+            dark[i] = (byte) ((closed[i] & 0xFF) - g);
+        }
+        int t = Math.max(1, (int) Math.round(settings.minContrast() * 255));
+        List<TextLine> found = new ArrayList<>();
+        for (byte[] contrast : List.of(bright, dark)) {
+            int previous = -1;
+            for (int k = 1; k <= CUTS; k++) {
+                int cut = Math.min(240, k * t);
+                if (cut != previous) {
+                    found.addAll(grouper.lines(components(contrast, gray, w, h, cut)));
+                    previous = cut;
+                }
+            }
+        }
+        return found;
+    }
+
+    private List<Component> components(byte[] contrast, byte[] gray, int w, int h, int cut) {
+        Labelling labelling = Labelling.of(contrast, cut, w, h);
+        int minHeight = settings.minCharHeight();
+        int maxHeight = settings.maxCharHeight();
+        // Only marks near a character-sized component can join a line: find where those are on a
+        // coarse grid first, so that texture far from any candidate is not measured.
+        int cell = Math.max(8, maxHeight / 2);
+        int gw = (w + cell - 1) / cell;
+        int gh = (h + cell - 1) / cell;
+        boolean[] near = new boolean[gw * gh];
+        List<Component> out = new ArrayList<>();
+        for (int id = 1; id <= labelling.count(); id++) {
+            int ch = labelling.height(id);
+            if (ch >= minHeight && ch <= maxHeight) {
+                out.add(labelling.measure(id, contrast, gray, cut));
+                int reach = 4 * ch;
+                int gx0 = Math.max(0, (labelling.minX(id) - reach) / cell);
+                int gx1 = Math.min(gw - 1, (labelling.maxX(id) + reach) / cell);
+                int gy0 = Math.max(0, (labelling.minY(id) - ch / 2) / cell);
+                int gy1 = Math.min(gh - 1, (labelling.maxY(id) + ch / 2) / cell);
+                for (int gy = gy0; gy <= gy1; gy++) {
+                    for (int gx = gx0; gx <= gx1; gx++) {
+                        near[gy * gw + gx] = true;
+                    }
+                }
+            }
+        }
+        for (int id = 1; id <= labelling.count(); id++) {
+            int ch = labelling.height(id);
+            if (ch < minHeight && labelling.area(id) >= 2
+                    && near[labelling.minY(id) / cell * gw + labelling.minX(id) / cell]) {
+                out.add(labelling.measure(id, contrast, gray, cut));
+            }
+        }
+        return out;
+    }
+
+    private List<TextBox> merge(List<TextBox> found) {
+        List<TextBox> sorted = new ArrayList<>();
+        for (TextBox b : found) {
+            if (b.score() >= settings.minScore()) {
+                sorted.add(b);
+            }
+        }
+        sorted.sort(Comparator.comparingDouble(TextBox::score).reversed()
+                .thenComparingInt(TextBox::y).thenComparingInt(TextBox::x));
+        List<TextBox> kept = new ArrayList<>();
+        for (TextBox b : sorted) {
+            boolean merged = false;
+            for (int i = 0; i < kept.size() && !merged; i++) {
+                TextBox a = kept.get(i);
+                if (2 * intersection(a, b) >= Math.min(a.area(), b.area())) {
+                    int x0 = Math.min(a.x(), b.x());
+                    int y0 = Math.min(a.y(), b.y());
+                    int x1 = Math.max(a.endX(), b.endX());
+                    int y1 = Math.max(a.endY(), b.endY());
+                    kept.set(i, new TextBox(x0, y0, x1 - x0, y1 - y0, Math.max(a.score(), b.score())));
+                    merged = true;
+                }
+            }
+            if (!merged) {
+                kept.add(b);
+            }
+        }
+        return List.copyOf(kept);
+    }
+
+    private static long intersection(TextBox a, TextBox b) {
+        long iw = Math.min(a.endX(), b.endX()) - Math.max(a.x(), b.x());
+        long ih = Math.min(a.endY(), b.endY()) - Math.max(a.y(), b.y());
+        return iw > 0 && ih > 0 ? iw * ih : 0;
+    }
+
+    /** The image mapped to 0..255 by its robust range, or null when it is flat. */
+    static byte[] normalise(Raster image) {
+        int n = image.width() * image.height();
+        int max = image.maxValue();
+        int shift = 0;
+        while ((max >> shift) >= 1 << 16) {
+            shift++;
+        }
+        int[] histogram = new int[(max >> shift) + 1];
+        for (int i = 0; i < n; i++) {
+            histogram[image.sampleAt(i) >> shift]++;
+        }
+        int lowest = 0;
+        while (histogram[lowest] == 0) {
+            lowest++;
+        }
+        int highest = histogram.length - 1;
+        while (histogram[highest] == 0) {
+            highest--;
+        }
+        int lo = percentile(histogram, (long) Math.floor(LOW_PERCENTILE * n));
+        int hi = percentile(histogram, (long) Math.ceil(HIGH_PERCENTILE * n) - 1);
+        if (hi <= lo) {
+            lo = lowest;
+            hi = highest;
+        }
+        if (hi <= lo) {
+            return null;
+        }
+        byte[] lut = new byte[histogram.length];
+        double scale = 255.0 / (hi - lo);
+        for (int v = 0; v < lut.length; v++) {
+            lut[v] = (byte) Math.max(0, Math.min(255, (int) Math.round((v - lo) * scale)));
+        }
+        byte[] gray = new byte[n];
+        for (int i = 0; i < n; i++) {
+            gray[i] = lut[image.sampleAt(i) >> shift];
+        }
+        return gray;
+    }
+
+    /** The histogram bin holding the value of the given rank (0-based). */
+    private static int percentile(int[] histogram, long rank) {
+        long seen = 0;
+        for (int v = 0; v < histogram.length; v++) {
+            seen += histogram[v];
+            if (seen > rank) {
+                return v;
+            }
+        }
+        return histogram.length - 1;
+    }
+}
