@@ -308,7 +308,7 @@ public final class PhiPatterns {
             "(?=[,A-Z])(?:,\\s*(?:" + US_STATES + "|" + US_STATES_AMBIGUOUS + ")|(?<![" + WC + "])(?:" + US_STATES + "))\\s+"
                     + "([0-9]{5}(?:-[0-9]{4})?)" + AFTER);
     private static final Pattern POST_UK = Pattern.compile(
-            "(?=[A-Z])(?<![" + WC + "])(?:(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}"
+            "(?=[A-Z])(?<![" + WC + "])(?:(?:[BEGLMNSW][0-9]{1,2}|[EMNW][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}"
                     + "|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]) [0-9][ABD-HJLNP-UW-Z]{2}|GIR 0AA)(?![" + WC + "])");
     private static final Pattern POST_CA = Pattern.compile(
             "(?=[A-Z])(?<![" + WC + "])[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] [0-9][ABCEGHJ-NPRSTV-Z][0-9](?![" + WC + "])");
@@ -331,7 +331,7 @@ public final class PhiPatterns {
     private static final String PN_COMPONENT = "\\p{L}[\\p{L}'’-]*";
     private static final Pattern NAME_CARET = Pattern.compile(
             "(?=\\p{L})(?<![" + WC + "^])(" + PN_COMPONENT + ")\\^(" + PN_COMPONENT + ")((?:\\^[\\p{L}.'’-]*){0,3})(?![\\p{Nd}_^])");
-    private static final String TITLE_NAME = "(?:\\p{Lu}\\p{Ll}[\\p{Ll}'’]*(?:-\\p{Lu}\\p{Ll}+)?|\\p{Lu}{2,}(?:-\\p{Lu}{2,})?"
+    private static final String TITLE_NAME = "(?:\\p{Lu}(?:['’]\\p{Lu})?\\p{Ll}+(?:\\p{Lu}\\p{Ll}+)?(?:-\\p{Lu}\\p{Ll}+)?|\\p{Lu}{2,}(?:-\\p{Lu}{2,})?"
             + "|\\p{Lu}\\.)";
     private static final Pattern NAME_TITLE = Pattern.compile(
             "(?=[DMPHF])(?<![" + WC + "])(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Herr|Frau|Mme|Mlle|Dott|Dra)(?:\\.\\s*|\\s+)"
@@ -958,7 +958,7 @@ public final class PhiPatterns {
                 }
                 // one kind of separator throughout: 020 7946 0958, 01.23.45.67.89, but not 01.02.2024 10
                 String separated = m.group(1) == null ? m.group(2) : m.group(1) + m.group(2);
-                if (consistentSeparators(separated)) {
+                if (consistentSeparators(separated) && (separated.indexOf('.') < 0 || pairs(m.group()))) {
                     out.add(new Match(Kind.PHONE, m.start(), m.end(), List.of(digits)));
                 }
             }
@@ -976,6 +976,16 @@ public final class PhiPatterns {
 
     private static Match nanp(Matcher m, String national) {
         return new Match(Kind.PHONE, m.start(), m.end(), List.of(national));
+    }
+
+    /** Every digit group is two digits long, as in the dotted French form 01.23.45.67.89. */
+    private static boolean pairs(String s) {
+        for (String group : s.split("\\.")) {
+            if (group.length() != 2) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** All separators (non-digits) in {@code s} are the same character. */
@@ -1230,12 +1240,11 @@ public final class PhiPatterns {
         return true;
     }
 
+    /** Name tokens of a written name: each word taken as a PN component (hyphenated parts too). */
     private static List<String> tokensOf(String name) {
         TreeSet<String> tokens = new TreeSet<>();
-        for (PhiTokens.Word w : PhiTokens.words(name)) {
-            if (w.token().length() >= 2 && !PhiTokens.NAME_AFFIXES.contains(w.token())) {
-                tokens.add(w.token());
-            }
+        for (String word : name.split("[\\s,]+")) {
+            tokens.addAll(PhiTokens.nameTokens(word));
         }
         return List.copyOf(tokens);
     }
