@@ -31,8 +31,8 @@ import org.dicomtools.deid.engine.PhiTokens.Word;
  * <li>every candidate match of the pattern kinds, overlapping candidates included.</li>
  * </ul>
  *
- * <p>Each maximal removed span (overlapping spans merged; spans that merely touch stay apart) becomes
- * {@code ***}. Spans never begin or end with whitespace and everything outside them is kept as it
+ * <p>Each maximal removed span (overlapping or touching spans merged, so {@code 山田太郎} gives one
+ * mask) becomes {@code ***}. Spans never begin or end with whitespace and everything outside them is kept as it
  * was, so no space is added, removed or doubled: {@code "Scan of John Smith on 31/01/2024"} →
  * {@code "Scan of *** *** on ***"}. The result can be longer than the input (a two-character token
  * becomes three characters); a caller writing to a VR with a maximum length must truncate.
@@ -199,7 +199,7 @@ public final class TextCleaner {
         return false;
     }
 
-    /** Sorted, trimmed of surrounding whitespace, overlapping spans merged. */
+    /** Sorted, trimmed of surrounding whitespace, overlapping and touching spans merged. */
     private static List<int[]> merge(String text, List<int[]> spans) {
         List<int[]> trimmed = new ArrayList<>(spans.size());
         for (int[] s : spans) {
@@ -219,7 +219,7 @@ public final class TextCleaner {
         List<int[]> out = new ArrayList<>();
         for (int[] s : trimmed) {
             int[] last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && s[0] < last[1]) {
+            if (last != null && s[0] <= last[1]) {
                 last[1] = Math.max(last[1], s[1]);
             } else {
                 out.add(new int[] {s[0], s[1]});
