@@ -230,7 +230,7 @@ public final class PhiPatterns {
     private static final Pattern PHONE_NANP_PAREN = Pattern.compile(
             "(?=[(+1])(?<![" + WC + "])(\\+?1[-. ]?)?\\(([2-9][0-9]{2})\\)\\s?([2-9][0-9]{2})[-. ]([0-9]{4})" + AFTER);
     private static final Pattern PHONE_PLUS = Pattern.compile(
-            "(?=\\+)(?<![" + WC + "+])\\+[1-9][0-9]{0,2}(?:[ .-]?(?:\\(0\\)|\\([0-9]{1,4}\\)|[0-9]{1,8})){1,8}" + AFTER);
+            "(?=\\+)(?<![" + WC + "+])\\+[1-9][0-9]{0,2}+(?:[ .-]?(?:\\(0\\)|\\([0-9]{1,4}\\)|[0-9]{1,8}+)){1,8}+" + AFTER);
     private static final Pattern PHONE_00 = Pattern.compile(
             "(?=0)" + BEFORE + "00[1-9][0-9]{0,2}[ .-](?:\\(0\\)\\s?)?[0-9]{1,8}(?:[ .-][0-9]{1,8}){0,6}" + AFTER);
     private static final Pattern PHONE_TRUNK = Pattern.compile(
@@ -871,8 +871,20 @@ public final class PhiPatterns {
         }
     }
 
+    /**
+     * The month number of a name the case-insensitive pattern matched, or 0. Case folding goes
+     * through upper case, as the pattern's does, so that {@code İ} and {@code ſ} fold like
+     * {@code I} and {@code S}.
+     */
     private static int month(String name) {
-        return MONTHS.get(name.toLowerCase(Locale.ROOT));
+        StringBuilder key = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c != '.') {
+                key.append(Character.toLowerCase(Character.toUpperCase(c)));
+            }
+        }
+        return MONTHS.getOrDefault(key.toString(), 0);
     }
 
     /**

@@ -2,16 +2,19 @@ package org.dicomtools.deid.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -416,6 +419,39 @@ class PhiPatternsTest {
                 PhiPatterns.find(text, EnumSet.of(Kind.DATE)));
         assertEquals(List.of(), PhiPatterns.find(text, EnumSet.noneOf(Kind.class)));
         assertEquals(List.of(), PhiPatterns.find("", ALL));
+    }
+
+    @Test
+    void longDigitRunsAfterAPlusDoNotBacktrackForever() {
+        String text = "+" + "1".repeat(100) + "x " + "+1 555 ".repeat(200);
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> PhiPatterns.find(text, ALL));
+    }
+
+    @Test
+    void monthNamesFoldedByUnicodeCaseStillResolve() {
+        assertOne(Kind.DATE, "MAİ 3, 2024", "MAİ 3, 2024", "20240503");
+        assertOne(Kind.DATE, "3 MÄRZ 2024", "3 MÄRZ 2024", "20240303");
+    }
+
+    @Test
+    void randomTextGivesOrderedDisjointSpansInsideTheText() {
+        String alphabet = "0123456789 .-/+()^:,@#'_AaBbDdJjMmNnRrSsTtYy\\tİ年月日é";
+        Random random = new Random(20240131L);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = random.nextInt(60); i > 0; i--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = sb.toString();
+            List<Match> found = PhiPatterns.find(text, ALL);
+            int previousEnd = 0;
+            for (Match m : found) {
+                assertTrue(m.start() >= previousEnd && m.end() <= text.length(), text);
+                previousEnd = m.end();
+            }
+            assertTrue(PhiPatterns.findAll(text, ALL).containsAll(found), text);
+            TextCleaner.clean(text, PhiTokens.TokenSet.EMPTY, ALL);
+        }
     }
 
     @Test
