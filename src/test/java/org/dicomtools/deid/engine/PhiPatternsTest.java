@@ -394,6 +394,20 @@ class PhiPatternsTest {
         assertEquals(List.of(), PhiPatterns.find(text, EnumSet.of(Kind.PERSON_NAME)), text);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"SAG T1 MPRAGE 1.0mm ISO", "DWI b=1000", "CT 5.0 B30f", "Topogram 0.6 T20f", "Recon 2: 5mm",
+        "R-R interval 800 ms", "CTDIvol 12.5 mGy", "DLP 450.2 mGy*cm", "FOV 240 x 240", "Matrix 512 x 512",
+        "Slice 5 mm / 0.5 mm", "Cardiac^1CTA_CoronaryArteries (Adult)", "Thorax^01_Thorax_Routine_FAST (Adult)",
+        "Kopf^01_Kopf_Routine", "CT ABD/PEL W CONTRAST", "Series 3 Scan 1-3 Helical",
+        "Total Exam DLP: 1234.56 mGy-cm", "Event Type: Helical, Scan Range: S12.5-I340.0", "Kernel: Br40d\\3",
+        "ROI 1: Mean 45.2 HU, SD 12.1", "Injected 370 MBq at 10:11", "Gleason 3+4=7", "Biograph mCT 64",
+        "Lumify C5-2", "L12-5 50mm", "Image 1 of 120", "Time 00:01:23.456", "PRF 4000 Hz", "Version 4.2.1.1234",
+        "Build 20240131.1", "VB17A_20161102", "Rev. C.01", "History: 65 year old male with headache.",
+        "Lesion 1 measures 12 x 8 mm (series 3, image 45).", "Findings: No acute intracranial abnormality."})
+    void typicalDescriptorsAndMeasurementsMatchNothing(String text) {
+        assertNothing(text);
+    }
+
     // ----------------------------------------------------------------------- several and overlap
 
     @Test
