@@ -57,9 +57,12 @@ public final class Profile {
     private final String contentHash;
     private final RuleIndex index;
     private final List<SafePrivate> safePrivate;
+    private final List<MaskLine> masks;
 
     private Profile(String name, String description, String standard, Set<Option> options,
-            Map<String, String> settings, List<Rule> rules, List<String> sources, List<String> hashInputs) {
+            Map<String, String> settings, List<Rule> rules, List<String> sources, List<String> hashInputs,
+            List<MaskLine> masks) {
+        this.masks = List.copyOf(masks);
         this.name = name;
         this.description = description;
         this.standard = standard;
@@ -141,7 +144,7 @@ public final class Profile {
         added.forEach(o -> keywords.add(o.keyword()));
         List<String> inputs = new ArrayList<>(hashInputs);
         inputs.add("options\n" + String.join("\n", keywords));
-        return new Profile(name, description, standard, all, settings, rules, sources, inputs);
+        return new Profile(name, description, standard, all, settings, rules, sources, inputs, masks);
     }
 
     /**
@@ -164,7 +167,7 @@ public final class Profile {
         List<String> inputs = new ArrayList<>(hashInputs);
         inputs.add("rules\n" + parsed.text());
         return new Profile(name, description, standard, options, settings, new ArrayList<>(merged.values()), allSources,
-                inputs);
+                inputs, masks);
     }
 
     /** Identity of a rule for replacement: same selector, same condition. */
@@ -186,7 +189,9 @@ public final class Profile {
         LinkedHashMap<RuleKey, Rule> rules = new LinkedHashMap<>();
         List<String> sources = new ArrayList<>();
         List<String> inputs = new ArrayList<>();
+        List<MaskLine> masks = new ArrayList<>();
         for (ProfileParser.ParsedFile f : files) {
+            masks.addAll(f.masks());
             for (ProfileParser.Toggle t : f.toggles()) {
                 if (t.enable()) {
                     options.add(t.option());
@@ -203,7 +208,7 @@ public final class Profile {
             inputs.add("source\n" + f.text());
         }
         return new Profile(top.name(), top.description(), top.standard(), options, settings,
-                new ArrayList<>(rules.values()), sources, inputs);
+                new ArrayList<>(rules.values()), sources, inputs, masks);
     }
 
     /** Where a source comes from. */
@@ -386,6 +391,14 @@ public final class Profile {
      */
     public List<String> sources() {
         return sources;
+    }
+
+    /**
+     * The {@code mask} rules and {@code masks} libraries of every source, extended profiles first, in
+     * line order. The engine parses them (burned-in text masks, {@code org.dicomtools.deid.pixel}).
+     */
+    public List<MaskLine> masks() {
+        return masks;
     }
 
     /** The settings, in the order of their first definition; a later source's value replaces an earlier one. */

@@ -92,7 +92,7 @@ import org.dicomtools.deid.dicom.dict.ElementDictionary;
 final class ProfileParser {
     /** The directive words, for suggestions. */
     private static final List<String> DIRECTIVES =
-            List.of("profile", "description", "standard", "extends", "option", "no-option", "set");
+            List.of("profile", "description", "standard", "extends", "option", "no-option", "set", "mask", "masks");
     /** The lower-case words that start a rule. */
     private static final List<String> SELECTOR_WORDS = List.of("private", "private-creator", "unknown-creator");
     private static final List<String> SETTINGS = List.of("uid-root", "default", "date-shift-max-days");
@@ -133,9 +133,11 @@ final class ProfileParser {
      * @param toggles the option directives in order
      * @param settings the settings in order, a later line replacing an earlier one
      * @param rules the rules in order
+     * @param masks the {@code mask} and {@code masks} directives in order
      */
     record ParsedFile(String source, String text, String name, String description, String standard,
-            List<Extends> parents, List<Toggle> toggles, Map<String, String> settings, List<Rule> rules) {
+            List<Extends> parents, List<Toggle> toggles, Map<String, String> settings, List<Rule> rules,
+            List<MaskLine> masks) {
     }
 
     private final ElementDictionary dictionary = ElementDictionary.standard();
@@ -165,6 +167,7 @@ final class ProfileParser {
         List<Toggle> toggles = new ArrayList<>();
         Map<String, String> settings = new LinkedHashMap<>();
         List<Rule> rules = new ArrayList<>();
+        List<MaskLine> masks = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             int lineNo = i + 1;
             String line = stripComment(lines[i], lineNo).strip();
@@ -208,6 +211,15 @@ final class ProfileParser {
                 case "no-option":
                     toggles.add(new Toggle(option(singleArgument(word, rest, lineNo), lineNo), word.equals("option")));
                     break;
+                case "mask":
+                    if (rest.isEmpty()) {
+                        throw error(lineNo, "'mask' needs a name, conditions and rectangles");
+                    }
+                    masks.add(new MaskLine(null, rest, source, lineNo));
+                    break;
+                case "masks":
+                    masks.add(new MaskLine(singleArgument(word, rest, lineNo), null, source, lineNo));
+                    break;
                 default:
                     parseSetting(rest, lineNo, settings);
                     break;
@@ -217,7 +229,7 @@ final class ProfileParser {
             throw error(0, "a profile must start with 'profile <name>'");
         }
         return new ParsedFile(source, text, name, description, standard, List.copyOf(parents), List.copyOf(toggles),
-                settings, List.copyOf(rules));
+                settings, List.copyOf(rules), List.copyOf(masks));
     }
 
     private ProfileException error(int line, String reason) {
