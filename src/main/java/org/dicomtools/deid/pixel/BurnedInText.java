@@ -1,0 +1,62 @@
+package org.dicomtools.deid.pixel;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.dicomtools.deid.dicom.Dataset;
+import org.dicomtools.deid.pixel.text.Raster;
+import org.dicomtools.deid.pixel.text.TextBox;
+import org.dicomtools.deid.pixel.text.TextDetector;
+
+/**
+ * Runs the text detector on every frame of an image: native pixel data through its 8-bit display
+ * rendering ({@link FrameImages}), decoded frames as given. Boxes come back in pixel coordinates of
+ * each frame.
+ */
+public final class BurnedInText {
+    private final TextDetector detector;
+
+    public BurnedInText(TextDetector.Settings settings) {
+        this.detector = new TextDetector(settings);
+    }
+
+    /** Text boxes of every frame of native pixel data. */
+    public List<List<Rect>> detect(Dataset ds) throws PixelDataException, IOException {
+        int frames = FrameImages.frameCount(ds);
+        List<List<Rect>> out = new ArrayList<>(frames);
+        for (int f = 0; f < frames; f++) {
+            out.add(detect(FrameImages.fromNative(ds, f)));
+        }
+        return out;
+    }
+
+    /** Text boxes of one rendered frame. */
+    public List<Rect> detect(BufferedImage image) {
+        int[] lum = FrameImages.luminance(image);
+        List<Rect> out = new ArrayList<>();
+        for (TextBox b : detector.detect(new Raster(image.getWidth(), image.getHeight(), lum, 255))) {
+            out.add(new Rect(b.x(), b.y(), b.width(), b.height()));
+        }
+        return out;
+    }
+
+    /** The boxes that are not wholly inside one of the masked rectangles. */
+    public static List<Rect> outside(List<Rect> boxes, List<Rect> masked) {
+        List<Rect> out = new ArrayList<>();
+        for (Rect b : boxes) {
+            boolean covered = false;
+            for (Rect m : masked) {
+                if (b.x() >= m.x() && b.y() >= m.y() && b.right() <= m.right() && b.bottom() <= m.bottom()) {
+                    covered = true;
+                    break;
+                }
+            }
+            if (!covered) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+}
