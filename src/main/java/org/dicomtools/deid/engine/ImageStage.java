@@ -1,0 +1,332 @@
+package org.dicomtools.deid.engine;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
+
+import org.dicomtools.deid.dicom.Dataset;
+import org.dicomtools.deid.dicom.DicomElement;
+import org.dicomtools.deid.dicom.Sequence;
+import org.dicomtools.deid.dicom.TransferSyntax;
+import org.dicomtools.deid.dicom.VR;
+import org.dicomtools.deid.dicom.dict.Tag;
+import org.dicomtools.deid.pixel.BurnedInRisk;
+import org.dicomtools.deid.pixel.BurnedInText;
+import org.dicomtools.deid.pixel.EncapsulatedFrames;
+import org.dicomtools.deid.pixel.MaskRule;
+import org.dicomtools.deid.pixel.MaskRules;
+import org.dicomtools.deid.pixel.NativePixelMasker;
+import org.dicomtools.deid.pixel.PixelDataException;
+import org.dicomtools.deid.pixel.PixelHash;
+import org.dicomtools.deid.pixel.Rect;
+import org.dicomtools.deid.pixel.jpeg.JpegBlockMasker;
+import org.dicomtools.deid.pixel.jpeg.JpegException;
+import org.dicomtools.deid.pixel.text.TextDetector;
+import org.dicomtools.deid.profile.MaskLine;
+import org.dicomtools.deid.profile.Option;
+import org.dicomtools.deid.profile.Profile;
+
+/**
+ * Burned-in text in deidentify (PS3.15 E.3.1, Clean Pixel Data): after the attributes, each image
+ * whose header signals a risk ({@link BurnedInRisk}) is
+ * <ol>
+ * <li>masked with the profile's matching mask rules when the {@code clean-pixel-data} option is on:
+ *     native pixel data of any layout frame by frame; JPEG baseline in the compressed domain
+ *     (only the 8x8 blocks under the mask change, the transfer syntax stays), or, when that is not
+ *     possible, decoded with ImageIO, masked and stored uncompressed; other compressed syntaxes are
+ *     not decoded and the image goes to review;</li>
+ * <li>searched for text on every frame (native, or decodable JPEG) by the detector; text outside
+ *     the masks is masked too when {@link ImagePolicy#maskDetected()} (and the option) allow it,
+ *     otherwise the image goes to review;</li>
+ * <li>recorded: masked images and images at high risk that were not (fully) masked get an entry
+ *     in the review manifest ({@code masked} or {@code pending}). A reviewer's {@code cleared} or
+ *     {@code excluded} decision about the same pixel data is kept.</li>
+ * </ol>
+ * Burned In Annotation becomes NO only for masked or cleared images, YES for the others at risk;
+ * Patient Identity Removed is YES only when the pixels were handled too. A LOW risk without detector
+ * hits is not flagged (the detector is what LOW asks for).
+ */
+final class ImageStage {
+    /** What happened to one image. */
+    enum Status {
+        /** No risk signal, nothing to do. */
+        NONE,
+        /** Masked; nothing left that the detector sees. */
+        MASKED,
+        /** At risk and not (fully) masked: a reviewer must decide. */
+        PENDING,
+        /** A reviewer cleared this exact pixel data. */
+        CLEARED,
+        /** A reviewer excluded this image from the dataset: it is not written. */
+        EXCLUDED
+    }
+
+    /**
+     * @param status the outcome
+     * @param signals the risk signals (codes)
+     * @param rules mask rules applied ({@code detector} for detector boxes), comma-separated, or null
+     * @param transferSyntax the transfer syntax to write (changes when a JPEG was decoded)
+     * @param temps temporary files to delete once the file is written
+     * @param pixelHash SHA-256 of the pixel data as it will be written
+     */
+    record Outcome(Status status, List<String> signals, String rules, TransferSyntax transferSyntax, List<Path> temps,
+            String pixelHash) {
+    }
+
+    private final List<MaskRule> masks = new ArrayList<>();
+    private final ImagePolicy policy;
+    private final boolean clean;
+    private final BurnedInText detector = new BurnedInText(TextDetector.Settings.DEFAULT);
+
+    /** Parses the profile's mask rules; a wrong rule throws {@link IllegalArgumentException} with its location. */
+    ImageStage(Profile profile, ImagePolicy policy) throws IOException {
+        this.policy = policy;
+        this.clean = profile.options().contains(Option.CLEAN_PIXEL_DATA);
+        for (MaskLine m : profile.masks()) {
+            try {
+                if (m.library() != null) {
+                    masks.addAll(MaskRules.builtin(m.library()));
+                } else {
+                    masks.add(MaskRule.parse(m.rule(), m.source(), m.line()));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(m.location() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    Outcome process(Dataset ds, TransferSyntax ts, Path tempDir, ReviewManifest.Entry prior) throws IOException {
+        List<Path> temps = new ArrayList<>();
+        if (!ds.contains(Tag.PixelData)) {
+            return new Outcome(Status.NONE, List.of(), null, ts, temps, null);
+        }
+        BurnedInRisk.Assessment risk = BurnedInRisk.assess(ds);
+        List<String> signals = new ArrayList<>();
+        for (BurnedInRisk.Signal s : risk.deciding()) {
+            signals.add(s.code());
+        }
+        if (risk.level() == BurnedInRisk.Level.NONE && !policy.detectAll()) {
+            return new Outcome(Status.NONE, signals, null, ts, temps, null);
+        }
+        int rows = ds.getInt(Tag.Rows, 0);
+        int cols = ds.getInt(Tag.Columns, 0);
+        List<MaskRule> matching = clean ? MaskRules.matching(masks, ds) : List.of();
+        List<Rect> rects = MaskRules.rects(matching, cols, rows);
+        Set<String> applied = new LinkedHashSet<>();
+        matching.forEach(r -> applied.add(r.name()));
+        TransferSyntax outTs = ts;
+        boolean maskable = true;
+        boolean masked = false;
+        try {
+            if (!rects.isEmpty()) {
+                outTs = mask(ds, ts, rects, tempDir, temps);
+                masked = true;
+            }
+        } catch (PixelDataException | JpegException e) {
+            maskable = false;
+            signals.add("not-maskable: " + e.getMessage());
+        }
+        boolean textLeft = false;
+        if (policy.detectText() && maskable) {
+            try {
+                List<Rect> boxes = detect(ds, outTs, rects);
+                if (!boxes.isEmpty()) {
+                    signals.add("detector=" + boxes.size() + " text region(s)");
+                    if (clean && policy.maskDetected()) {
+                        outTs = mask(ds, outTs, boxes, tempDir, temps);
+                        masked = true;
+                        applied.add("detector");
+                    } else {
+                        textLeft = true;
+                    }
+                }
+            } catch (PixelDataException | JpegException e) {
+                signals.add("detector-unavailable: " + e.getMessage());
+                textLeft = risk.level() == BurnedInRisk.Level.HIGH && !masked;
+            }
+        }
+        String hash = PixelHash.sha256(ds).map(h -> "sha256:" + h).orElse(null);
+        Status status;
+        if (prior != null && hash != null && hash.equals(prior.pixelHash())
+                && (prior.status() == ReviewManifest.Status.CLEARED || prior.status() == ReviewManifest.Status.EXCLUDED)) {
+            status = prior.status() == ReviewManifest.Status.CLEARED ? Status.CLEARED : Status.EXCLUDED;
+        } else if (textLeft || !maskable) {
+            status = Status.PENDING;
+        } else if (masked) {
+            status = Status.MASKED;
+        } else if (risk.level() == BurnedInRisk.Level.HIGH) {
+            status = Status.PENDING;
+        } else {
+            status = Status.NONE;
+        }
+        mark(ds, status, masked);
+        return new Outcome(status, signals, applied.isEmpty() ? null : String.join(",", applied), outTs, temps, hash);
+    }
+
+    /** Sets Burned In Annotation and Patient Identity Removed truthfully, and the Clean Pixel Data code. */
+    private static void mark(Dataset ds, Status status, boolean masked) {
+        switch (status) {
+            case MASKED, CLEARED -> {
+                ds.setString(Tag.BurnedInAnnotation, VR.CS, "NO");
+                ds.setString(Tag.PatientIdentityRemoved, VR.CS, "YES");
+            }
+            case PENDING -> {
+                ds.setString(Tag.BurnedInAnnotation, VR.CS, "YES");
+                ds.setString(Tag.PatientIdentityRemoved, VR.CS, "NO");
+            }
+            default -> {
+            }
+        }
+        if (masked) {
+            // The fill is outside the range the header claims; the range would now be wrong.
+            ds.remove(Tag.SmallestImagePixelValue);
+            ds.remove(Tag.LargestImagePixelValue);
+            ds.remove(Tag.IconImageSequence);
+            DicomElement codes = ds.get(Tag.DeidentificationMethodCodeSequence);
+            if (codes != null && codes.isSequence()) {
+                Sequence seq = codes.sequence();
+                boolean present = false;
+                for (Dataset item : seq) {
+                    present |= Option.CLEAN_PIXEL_DATA.codeValue().equals(item.getString(Tag.CodeValue));
+                }
+                if (!present) {
+                    Dataset item = seq.addItem();
+                    item.setString(Tag.CodeValue, VR.SH, Option.CLEAN_PIXEL_DATA.codeValue());
+                    item.setString(Tag.CodingSchemeDesignator, VR.SH, Option.CODING_SCHEME_DESIGNATOR);
+                    item.setString(Tag.CodeMeaning, VR.LO, Option.CLEAN_PIXEL_DATA.codeMeaning());
+                }
+            }
+        }
+    }
+
+    /** Masks every frame; returns the transfer syntax to write. */
+    private TransferSyntax mask(Dataset ds, TransferSyntax ts, List<Rect> rects, Path tempDir, List<Path> temps)
+            throws PixelDataException, JpegException, IOException {
+        DicomElement pixel = ds.get(Tag.PixelData);
+        if (!pixel.isFragments()) {
+            DicomElement out = NativePixelMasker.mask(ds, rects, tempDir);
+            if (out.isBulk()) {
+                temps.add(out.bulkData().file());
+            }
+            ds.set(out);
+            return ts;
+        }
+        if (!isJpeg8(ts)) {
+            throw new PixelDataException("transfer syntax " + ts.uid() + " is not decoded here; the image needs review");
+        }
+        int frames = Math.max(1, ds.getInt(Tag.NumberOfFrames, 1));
+        List<byte[]> in = EncapsulatedFrames.split(pixel.fragments(), frames);
+        List<JpegBlockMasker.Rect> jr = new ArrayList<>();
+        for (Rect r : rects) {
+            jr.add(new JpegBlockMasker.Rect(r.x(), r.y(), r.width(), r.height()));
+        }
+        List<byte[]> out = new ArrayList<>();
+        try {
+            for (byte[] f : in) {
+                out.add(JpegBlockMasker.mask(f, jr, JpegBlockMasker.Fill.BLACK,
+                        JpegBlockMasker.Tables.REBUILD_WHEN_NEEDED).jpeg());
+            }
+        } catch (JpegException e) {
+            // Not editable in the compressed domain: decode, mask and store uncompressed.
+            decodeToNative(ds, in);
+            DicomElement masked = NativePixelMasker.mask(ds, rects, tempDir);
+            if (masked.isBulk()) {
+                temps.add(masked.bulkData().file());
+            }
+            ds.set(masked);
+            return TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
+        }
+        boolean bot = pixel.fragments().length(0) > 0;
+        ds.set(DicomElement.of(Tag.PixelData, VR.OB, EncapsulatedFrames.join(out, bot)));
+        return ts;
+    }
+
+    private static boolean isJpeg8(TransferSyntax ts) {
+        return ts.uid().equals("1.2.840.10008.1.2.4.50") || ts.uid().equals("1.2.840.10008.1.2.4.51");
+    }
+
+    /** Replaces JPEG frames with native 8-bit pixels (RGB or MONOCHROME2) decoded by ImageIO. */
+    private static void decodeToNative(Dataset ds, List<byte[]> frames) throws IOException, PixelDataException {
+        List<BufferedImage> images = new ArrayList<>();
+        for (byte[] f : frames) {
+            BufferedImage img = ImageIO.read(new ByteArrayInputStream(f));
+            if (img == null) {
+                throw new PixelDataException("ImageIO cannot decode the JPEG frame");
+            }
+            images.add(img);
+        }
+        BufferedImage first = images.get(0);
+        boolean gray = first.getRaster().getNumBands() == 1;
+        int w = first.getWidth();
+        int h = first.getHeight();
+        int spp = gray ? 1 : 3;
+        byte[] px = new byte[w * h * spp * images.size()];
+        int pos = 0;
+        for (BufferedImage img : images) {
+            BufferedImage conv = new BufferedImage(w, h, gray ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
+            conv.getGraphics().drawImage(img, 0, 0, null);
+            byte[] data = ((DataBufferByte) conv.getRaster().getDataBuffer()).getData();
+            if (gray) {
+                System.arraycopy(data, 0, px, pos, data.length);
+            } else {
+                for (int i = 0; i < data.length; i += 3) {
+                    px[pos + i] = data[i + 2];
+                    px[pos + i + 1] = data[i + 1];
+                    px[pos + i + 2] = data[i];
+                }
+            }
+            pos += data.length;
+        }
+        ds.setInts(Tag.SamplesPerPixel, VR.US, spp);
+        ds.setString(Tag.PhotometricInterpretation, VR.CS, gray ? "MONOCHROME2" : "RGB");
+        if (!gray) {
+            ds.setInts(Tag.PlanarConfiguration, VR.US, 0);
+        } else {
+            ds.remove(Tag.PlanarConfiguration);
+        }
+        ds.setInts(Tag.BitsAllocated, VR.US, 8);
+        ds.setInts(Tag.BitsStored, VR.US, 8);
+        ds.setInts(Tag.HighBit, VR.US, 7);
+        ds.setInts(Tag.PixelRepresentation, VR.US, 0);
+        // The image was lossy compressed once; that history stays true (PS3.3 C.7.6.1.1.5).
+        ds.setString(Tag.LossyImageCompression, VR.CS, "01");
+        ds.setBytes(Tag.PixelData, VR.OB, px);
+    }
+
+    /** Detector boxes outside the masked rectangles, over every frame (native or JPEG). */
+    private List<Rect> detect(Dataset ds, TransferSyntax ts, List<Rect> masked)
+            throws PixelDataException, JpegException, IOException {
+        List<Rect> out = new ArrayList<>();
+        DicomElement pixel = ds.get(Tag.PixelData);
+        if (!pixel.isFragments()) {
+            for (List<Rect> frame : detector.detect(ds)) {
+                out.addAll(BurnedInText.outside(frame, masked));
+            }
+            return out;
+        }
+        if (!isJpeg8(ts)) {
+            throw new PixelDataException("transfer syntax " + ts.uid() + " is not decoded here");
+        }
+        int frames = Math.max(1, ds.getInt(Tag.NumberOfFrames, 1));
+        for (byte[] f : EncapsulatedFrames.split(pixel.fragments(), frames)) {
+            BufferedImage img = ImageIO.read(new ByteArrayInputStream(f));
+            if (img == null) {
+                throw new PixelDataException("ImageIO cannot decode the JPEG frame");
+            }
+            out.addAll(BurnedInText.outside(detector.detect(img), masked));
+        }
+        return dedupe(out);
+    }
+
+    private static List<Rect> dedupe(List<Rect> boxes) {
+        return new ArrayList<>(new LinkedHashSet<>(boxes));
+    }
+}
