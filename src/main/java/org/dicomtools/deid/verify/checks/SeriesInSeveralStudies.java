@@ -1,0 +1,48 @@
+package org.dicomtools.deid.verify.checks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.dicomtools.deid.verify.Check;
+import org.dicomtools.deid.verify.FileFacts;
+import org.dicomtools.deid.verify.FindingSink;
+import org.dicomtools.deid.verify.RuleInfo;
+import org.dicomtools.deid.verify.Severity;
+import org.dicomtools.deid.verify.VerifyContext;
+
+/**
+ * {@code series-in-several-studies}: one Series Instance UID in files of different studies, which
+ * happens when UIDs were remapped inconsistently (different secrets, or a study UID left original).
+ */
+public final class SeriesInSeveralStudies implements Check {
+    public static final RuleInfo INFO = new RuleInfo("series-in-several-studies", "Series spread over several studies",
+            Severity.MEDIUM, "Files of one series carry different Study Instance UIDs: the UIDs were not remapped"
+                    + " consistently. De-identify the whole series in one run with one secret.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void checkDataset(List<FileFacts> files, VerifyContext ctx, FindingSink out) {
+        Map<String, Set<String>> studies = new TreeMap<>();
+        Map<String, String> firstFile = new TreeMap<>();
+        for (FileFacts f : files) {
+            if (f.seriesUid().isEmpty()) {
+                continue;
+            }
+            studies.computeIfAbsent(f.seriesUid(), k -> new TreeSet<>()).add(f.studyUid());
+            firstFile.putIfAbsent(f.seriesUid(), f.path());
+        }
+        for (Map.Entry<String, Set<String>> e : studies.entrySet()) {
+            if (e.getValue().size() > 1) {
+                out.add(firstFile.get(e.getKey()), "(0020,000E)", "series " + e.getKey() + " appears in "
+                        + e.getValue().size() + " studies", "");
+            }
+        }
+    }
+}
