@@ -1,0 +1,43 @@
+package org.dicomtools.deid.mojo;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What every goal shares: {@code deid.skip} and a goal-specific skip property, checked before
+ * anything else, with one info line that names the property that caused the skip.
+ */
+public abstract class AbstractDeidMojo extends AbstractMojo {
+
+    /**
+     * Skips every goal of this plugin. Default {@code false}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "deid.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** The goal-specific skip switch and the name of its property, or null when the goal has none. */
+    protected abstract boolean goalSkip();
+
+    /** The property that {@link #goalSkip()} reads, for the skip message. */
+    protected abstract String goalSkipProperty();
+
+    /** The goal's work, once the skip switches have been checked. */
+    protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping: deid.skip is true");
+            return;
+        }
+        if (goalSkip()) {
+            getLog().info("Skipping: " + goalSkipProperty() + " is true");
+            return;
+        }
+        run();
+    }
+}
