@@ -324,7 +324,7 @@ public final class PhiPatterns {
             "(?=[1-9])" + BEFORE + "([1-9][0-9]{1,2})\\s?-?\\s?(?:years|year|yrs\\.?|yr\\.?|y/o|y\\.o\\.|yo|y|jahre|jährige[rnm]?|jährig"
                     + "|ans|años|anni)(?:[\\s-]?old)?(?![\\p{L}\\p{Nd}_])", CI);
     private static final Pattern AGE_LABEL = Pattern.compile(
-            "(?=[aAâÂeE])(?<!\\p{L})(?:age|aged|alter|âge|edad|età)(?:\\s+of)?\\s*[:=]?\\s*([0-9]{2,3})(?![0-9])(?![.,][0-9])", CI);
+            "(?=[aAâÂeE])(?<!\\p{L})(?:age|aged|alter|âge|edad|età)(?:\\s+of)?\\s*[:=]?\\s*([1-9][0-9]{1,2})(?![0-9])(?![.,][0-9])", CI);
     private static final Pattern AGE_AS = Pattern.compile("(?=[0-9])(?<![" + WC + "])([0-9]{3})([DWMY])(?![" + WC + "])");
 
     // ---------------------------------------------------------------- PERSON_NAME
@@ -451,10 +451,10 @@ public final class PhiPatterns {
         if (kinds.contains(Kind.EMAIL) && f.at) {
             simple(text, EMAIL, Kind.EMAIL, out, m -> List.of(m.group().toLowerCase(Locale.ROOT)));
         }
-        if (kinds.contains(Kind.URL) && f.letters && (text.contains("://") || f.www)) {
+        if (kinds.contains(Kind.URL) && f.letters && (text.contains("://") || f.dots > 0 && f.lowerContainsAny("www."))) {
             urls(text, out);
         }
-        if (kinds.contains(Kind.IP_ADDRESS) && f.dots >= 3 && f.digits >= 4 && f.maxRun <= 5) {
+        if (kinds.contains(Kind.IP_ADDRESS) && f.dots >= 3 && f.digits >= 4) {
             ips(text, out);
         }
         if (kinds.contains(Kind.SSN) && f.digits >= 9) {
@@ -505,7 +505,6 @@ public final class PhiPatterns {
         boolean equals;
         boolean plus;
         boolean paren;
-        boolean www;
         boolean cjkDate;
         /** A run of 2-3 digits not starting with 0 whose value is 90-125. */
         boolean ageNumber;
@@ -538,21 +537,15 @@ public final class PhiPatterns {
                 }
                 if (c >= 'a' && c <= 'z') {
                     letters = true;
-                    if (c == 'w' && t.startsWith("ww.", i + 1)) {
-                        www = true;
-                    }
                 } else if (c >= 'A' && c <= 'Z') {
                     letters = true;
                     upper = true;
-                    if (c == 'W' && (t.startsWith("WW.", i + 1) || t.startsWith("ww.", i + 1))) {
-                        www = true;
-                    }
                 } else if (c < 0x80) {
                     switch (c) {
                         case '.' -> dots++;
                         case '-' -> dashes++;
                         case '/' -> slashes++;
-                        case ' ', '\t' -> spaces++;
+                        case ' ', '\t', '\n', '\r', '\f', '\u000B' -> spaces++;
                         case ',' -> commas++;
                         case '@' -> at = true;
                         case '^' -> caret = true;
@@ -644,7 +637,7 @@ public final class PhiPatterns {
             String l = lower();
             for (int i = l.indexOf("id"); i >= 0; i = l.indexOf("id", i + 1)) {
                 int j = i + 2;
-                if (j < l.length() && l.charAt(j) == ' ') {
+                if (j < l.length() && Character.isWhitespace(l.charAt(j))) {
                     j++;
                 }
                 if (j < l.length() && ":#=".indexOf(l.charAt(j)) >= 0 && (i == 0 || !Character.isLetterOrDigit(l.charAt(i - 1)))) {
@@ -654,12 +647,15 @@ public final class PhiPatterns {
             return false;
         }
 
-        /** A word starting with the first three letters of a month name in any supported language. */
+        /**
+         * A word starting with the first three letters of a month name in any supported language,
+         * compared after the same case folding as the patterns' ({@link PhiPatterns#fold}).
+         */
         boolean monthWord() {
-            String l = lower();
-            for (int i = 0; i + 3 <= l.length(); i++) {
-                if ((i == 0 || !Character.isLetter(l.charAt(i - 1))) && Character.isLetter(l.charAt(i))
-                        && MONTH_PREFIXES.contains(l.substring(i, i + 3))) {
+            String t = text;
+            for (int i = 0; i + 3 <= t.length(); i++) {
+                if ((i == 0 || !Character.isLetter(t.charAt(i - 1))) && Character.isLetter(t.charAt(i))
+                        && MONTH_PREFIXES.contains(fold(t.substring(i, i + 3)))) {
                     return true;
                 }
             }
@@ -877,14 +873,16 @@ public final class PhiPatterns {
      * {@code I} and {@code S}.
      */
     private static int month(String name) {
-        StringBuilder key = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c != '.') {
-                key.append(Character.toLowerCase(Character.toUpperCase(c)));
-            }
+        return MONTHS.getOrDefault(fold(name), 0);
+    }
+
+    /** Lower case through upper case, char by char, as case-insensitive Unicode matching folds. */
+    private static String fold(String s) {
+        StringBuilder key = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            key.append(Character.toLowerCase(Character.toUpperCase(s.charAt(i))));
         }
-        return MONTHS.getOrDefault(key.toString(), 0);
+        return key.toString();
     }
 
     /**
@@ -1118,7 +1116,7 @@ public final class PhiPatterns {
         if (f.lowerContainsAny("str", "gasse", "weg", "allee", "platz", "laan", "plein", "gracht")) {
             street(t, STREET_DE, out);
         }
-        if (f.spaces >= 2 && f.lowerContainsAny("rue", "avenue", "boulevard", "bd ", "place", "allée", "chemin",
+        if (f.spaces >= 2 && f.lowerContainsAny("rue", "avenue", "boulevard", "bd", "place", "allée", "chemin",
                 "impasse", "quai")) {
             street(t, STREET_FR, out);
         }
