@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Finds text that looks like PHI: the pattern half of the clean action (PS3.15 E.3.1, "C") and of
- * verify's "PHI patterns in text" rule. Every pattern favours precision: it must stay silent on the
- * technical strings a de-identified file keeps (UIDs, version strings, sequence and protocol names,
+ * Finds text that looks like PHI: the pattern half of the clean action (action code C of PS3.15
+ * Table E.1-1) and of verify's "PHI patterns in text" rule. Every pattern favours precision: it
+ * must stay silent on the technical strings a de-identified file keeps (UIDs, version strings, sequence and protocol names,
  * code values, decimals, times, sizes) while catching the common spellings of each kind. The rules
  * and thresholds of each {@link Kind} are documented on the constant.
  *
@@ -51,10 +51,11 @@ public final class PhiPatterns {
          * exchange codes start 2-9; a bare space-separated form needs {@code +1}); international
          * {@code +44 20 7946 0958}, {@code +49 (0)30 1234567}, {@code 0049 30 1234567} (9-15
          * digits after the country prefix); national with a trunk 0: {@code 020 7946 0958},
-         * {@code 030/1234567}, {@code 01 23 45 67 89} (9-12 digits, one kind of separator); and
-         * after a label ({@code Tel.}, {@code Phone}, {@code Fax}, {@code Mobile}) 7-15 digits.
-         * {@code normalised}: the digits ({@code (0)} dropped); a NANP number with its {@code 1}
-         * prefix also gives its 10-digit national form.
+         * {@code 030/1234567}, {@code 01 23 45 67 89} (9-12 digits, one kind of separator; with
+         * dots only in 2-digit groups, {@code 01.23.45.67.89}); and after a label ({@code Tel.},
+         * {@code Phone}, {@code Fax}, {@code Mobile}) 7-15 digits. {@code normalised}: the digits
+         * ({@code (0)} dropped); North American forms give the 10-digit national number, and
+         * {@code +1} forms also all 11 digits.
          */
         PHONE,
         /** An e-mail address. {@code normalised}: the address in lower case. */
