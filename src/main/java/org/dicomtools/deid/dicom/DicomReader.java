@@ -221,6 +221,22 @@ public final class DicomReader {
         }
 
         private void readMeta(Dataset meta) throws IOException {
+            long metaStart = in.position();
+            readMetaElements(meta);
+            DicomElement gl = meta.get(0x00020000);
+            if (gl == null) {
+                warnings.add("File Meta Information has no group length (0002,0000)");
+            } else if (gl.isInline() && gl.length() == 4) {
+                long declared = readInt(gl.raw(), 0, false) & 0xFFFFFFFFL;
+                long actual = in.position() - metaStart - 12;
+                if (declared != actual) {
+                    warnings.add("File Meta Information group length says " + declared + " bytes but the group has "
+                            + actual);
+                }
+            }
+        }
+
+        private void readMetaElements(Dataset meta) throws IOException {
             int count = 0;
             while (in.remaining() >= 8) {
                 long start = in.position();
@@ -382,14 +398,19 @@ public final class DicomReader {
             final boolean explicit;
             final boolean bigEndian;
             final boolean topLevel;
+            /** Where this frame must end at the latest: its own end, else the nearest enclosing one. */
+            final long limit;
             int items;
+            /** The last element read in this dataset, for messages about what follows it; -1 at first. */
+            int lastTag = -1;
             /** Group of the last group length element read in this dataset, or -1. */
             int lengthGroup = -1;
             long lengthDeclared;
             long lengthStart;
 
-            Frame(Dataset dataset, Sequence sequence, int tag, long end, boolean explicit, boolean bigEndian,
-                    boolean topLevel) {
+            Frame(Dataset dataset, Sequence sequence, int tag, long end, long parentLimit, boolean explicit,
+                    boolean bigEndian, boolean topLevel) {
+                this.limit = end >= 0 ? end : parentLimit;
                 this.dataset = dataset;
                 this.sequence = sequence;
                 this.tag = tag;
@@ -401,7 +422,7 @@ public final class DicomReader {
         }
 
         void parseTopLevel(Dataset dataset, boolean explicit, boolean be) throws IOException {
-            stack.push(new Frame(dataset, null, -1, -1, explicit, be, true));
+            stack.push(new Frame(dataset, null, -1, -1, in.size(), explicit, be, true));
             loop();
         }
 
@@ -459,8 +480,10 @@ public final class DicomReader {
                     stack.pop();
                     return;
                 }
-            } else if (in.remaining() < 8) {
-                throw error(start, "file ends before the item delimiter");
+            } else if (f.limit - start < 8) {
+                throw error(start, f.limit == in.size() ? "file ends before the item delimiter"
+                        : "item without delimiter runs past the end of its enclosing sequence or item at offset "
+                                + f.limit);
             }
             boolean be = f.bigEndian;
             int group = in.u16(be);
@@ -474,6 +497,7 @@ public final class DicomReader {
             }
             checkGroupLength(f, group, start);
             currentTag = tag;
+            f.lastTag = tag;
             VR vr;
             long len;
             if (f.explicit) {
@@ -526,7 +550,8 @@ public final class DicomReader {
                 warnings.add("ignored a sequence delimiter at offset " + start + " inside an item");
                 return;
             }
-            throw error(start, Tags.toString(tag) + " where a data element was expected");
+            throw error(start, Tags.toString(tag) + " where a data element was expected"
+                    + (f.lastTag == -1 ? "" : ", after " + Tags.toString(f.lastTag)));
         }
 
         private long lastRecoveredLength;
@@ -544,7 +569,7 @@ public final class DicomReader {
             boolean be = f.bigEndian;
             long shortLen = be ? ((h[0] & 0xFF) << 8) | (h[1] & 0xFF) : ((h[1] & 0xFF) << 8) | (h[0] & 0xFF);
             long longLen = h.length == 6 ? readInt(h, 2, be) & 0xFFFFFFFFL : -1;
-            long limit = f.end >= 0 ? f.end : in.size();
+            long limit = f.limit;
             VR vr = dictionary.vrOf(tag);
             if (vr == VR.SQ) {
                 vr = VR.UN;
@@ -632,7 +657,7 @@ public final class DicomReader {
                     boolean itemsBe = vr == VR.SQ && f.bigEndian;
                     Sequence seq = new Sequence(ds, itemsBe);
                     put(ds, DicomElement.read(tag, vr, seq, true, start), start);
-                    pushSequence(new Frame(null, seq, tag, -1, itemsExplicit, itemsBe, false), start);
+                    pushSequence(new Frame(null, seq, tag, -1, f.limit, itemsExplicit, itemsBe, false), start);
                     return;
                 }
                 if (fragments) {
@@ -641,11 +666,11 @@ public final class DicomReader {
                 }
                 throw error(start, "undefined length is not allowed for VR " + vr);
             }
-            long limit = f.end >= 0 ? f.end : in.size();
+            long limit = f.limit;
             long valueStart = in.position();
             if (len > limit - valueStart) {
                 throw error(start, "value length " + len + " exceeds the " + (limit - valueStart)
-                        + " bytes left in the " + (f.end >= 0 ? "item" : "file"));
+                        + " bytes left in the " + (limit == in.size() ? "file" : "enclosing item"));
             }
             if (vr == VR.SQ && !f.explicit && len > 0 && !looksLikeItems(valueStart, len, f.bigEndian)) {
                 warnings.add(Tags.toString(tag) + " at offset " + start
@@ -654,13 +679,13 @@ public final class DicomReader {
             } else if (vr == VR.SQ) {
                 Sequence seq = new Sequence(ds, f.bigEndian);
                 put(ds, DicomElement.read(tag, vr, seq, false, start), start);
-                pushSequence(new Frame(null, seq, tag, valueStart + len, f.explicit, f.bigEndian, false), start);
+                pushSequence(new Frame(null, seq, tag, valueStart + len, f.limit, f.explicit, f.bigEndian, false), start);
                 return;
             }
             if (vr == VR.UN && len >= 8 && tag != PIXEL_DATA && looksLikeItems(valueStart, len, false)) {
                 Sequence seq = new Sequence(ds, false);
                 put(ds, DicomElement.read(tag, vr, seq, false, start), start);
-                pushSequence(new Frame(null, seq, tag, valueStart + len, false, false, false), start);
+                pushSequence(new Frame(null, seq, tag, valueStart + len, f.limit, false, false, false), start);
                 return;
             }
             Object value;
@@ -756,10 +781,11 @@ public final class DicomReader {
                     throw error(start, "sequence items run " + (start - f.end) + " bytes past the sequence's length");
                 }
             }
-            long limit = f.end >= 0 ? f.end : in.size();
+            long limit = f.limit;
             if (limit - start < 8) {
                 throw error(start, f.end >= 0 ? "sequence ends inside an item header"
-                        : "file ends before the sequence delimiter");
+                        : limit == in.size() ? "file ends before the sequence delimiter"
+                        : "sequence without delimiter runs past the end of its enclosing item at offset " + limit);
             }
             boolean be = f.bigEndian;
             int tag = Tags.of(in.u16(be), in.u16(be));
@@ -777,11 +803,12 @@ public final class DicomReader {
                 if (len != UNDEFINED) {
                     if (len > limit - in.position()) {
                         throw error(start, "item length " + len + " exceeds the " + (limit - in.position())
-                                + " bytes left in the " + (f.end >= 0 ? "sequence" : "file"));
+                                + " bytes left in the " + (f.end >= 0 ? "sequence"
+                                        : limit == in.size() ? "file" : "enclosing item"));
                     }
                     end = in.position() + len;
                 }
-                stack.push(new Frame(item, null, -1, end, f.explicit, be, false));
+                stack.push(new Frame(item, null, -1, end, f.limit, f.explicit, be, false));
                 return;
             }
             if (tag == Tags.SEQUENCE_DELIMITATION) {

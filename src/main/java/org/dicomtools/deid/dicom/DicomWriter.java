@@ -1,7 +1,6 @@
 package org.dicomtools.deid.dicom;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -13,7 +12,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
@@ -31,27 +29,14 @@ import java.util.zip.DeflaterOutputStream;
  * as UN.
  */
 public final class DicomWriter {
-    /** Implementation Class UID of this plugin (a UUID-derived UID, PS3.5 B.2). */
-    public static final String IMPLEMENTATION_CLASS_UID = "2.25.74149259108733400374058849876832268065";
-    /** Implementation Version Name: {@code DEID_} and the plugin version, at most 16 characters. */
-    public static final String IMPLEMENTATION_VERSION_NAME = versionName();
+    /** Implementation Class UID of this plugin; see {@link Implementation}. */
+    public static final String IMPLEMENTATION_CLASS_UID = Implementation.CLASS_UID;
+    /** Implementation Version Name; see {@link Implementation}. */
+    public static final String IMPLEMENTATION_VERSION_NAME = Implementation.VERSION_NAME;
 
     private static final long UNDEFINED = 0xFFFFFFFFL;
     private static final int[] REGENERATED_META = {0x00020000, 0x00020001, 0x00020002, 0x00020003,
         0x00020010, 0x00020012, 0x00020013};
-
-    private static String versionName() {
-        Properties p = new Properties();
-        try (InputStream in = DicomWriter.class.getResourceAsStream("/org/dicomtools/deid/version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the plugin version resource", e);
-        }
-        String name = "DEID_" + p.getProperty("version", "0");
-        return name.length() > 16 ? name.substring(0, 16) : name;
-    }
 
     /**
      * Builds the File Meta Information for a dataset: the regenerated elements, plus every element

@@ -1,0 +1,82 @@
+package org.dicomtools.deid.verify.report;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.dicomtools.deid.verify.VerifyReport;
+
+/** Writes the file reports of one verify run. */
+public final class Reports {
+    private Reports() {
+    }
+
+    /**
+     * Writes every requested file format into {@code dir}, creating the directory when needed. Each
+     * report is written to a hidden temporary file in {@code dir}, forced to disk and renamed over the
+     * target (atomically where the file system can), so a reader never sees half a report and an
+     * interrupted run leaves the previous report in place. {@link ReportFormat#CONSOLE} is ignored, as
+     * are duplicates; formats are written in {@link ReportFormat} order.
+     *
+     * @return the paths written, in {@link ReportFormat} order
+     * @throws IOException when the directory cannot be created or a report cannot be written; the
+     *     temporary file of the failing report is removed
+     */
+    public static List<Path> writeAll(VerifyReport report, Collection<ReportFormat> formats, Path dir)
+            throws IOException {
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(formats, "formats");
+        Objects.requireNonNull(dir, "dir");
+        EnumSet<ReportFormat> wanted = formats.isEmpty() ? EnumSet.noneOf(ReportFormat.class) : EnumSet.copyOf(formats);
+        wanted.remove(ReportFormat.CONSOLE);
+        List<Path> written = new ArrayList<>();
+        if (wanted.isEmpty()) {
+            return written;
+        }
+        Files.createDirectories(dir);
+        for (ReportFormat format : wanted) {
+            Path target = dir.resolve(format.fileName());
+            write(report, format.writer(), target);
+            written.add(target);
+        }
+        return List.copyOf(written);
+    }
+
+    /** Writes one report to {@code target} through a temporary sibling file and a rename. */
+    static void write(VerifyReport report, ReportWriter writer, Path target) throws IOException {
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 65536)) {
+                writer.write(report, out);
+                out.flush();
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+}
