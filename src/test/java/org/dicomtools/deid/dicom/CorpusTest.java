@@ -129,9 +129,13 @@ class CorpusTest {
             }
             assertEquals(COLUMNS.size(), c.size(), line);
             assertTrue(Set.of("ok", "ok-with-warnings", "fails").contains(c.get(1)), line);
-            rows.add(new Expected(c.get(0), c.get(1), c.get(2),
+            Expected e = new Expected(c.get(0), c.get(1), c.get(2),
                     c.get(3).isEmpty() ? List.of() : List.of(c.get(3).split("\\|")),
-                    Integer.parseInt(c.get(4)), c.get(5).isEmpty() ? -1 : Long.parseLong(c.get(5)), c.get(6)));
+                    Integer.parseInt(c.get(4)), c.get(5).isEmpty() ? -1 : Long.parseLong(c.get(5)), c.get(6));
+            assertEquals(e.fails(), !e.reason().isEmpty() && e.offset() >= 0, "reason and offset iff fails: " + line);
+            assertEquals(e.outcome().equals("ok-with-warnings"), !e.warnings().isEmpty() && e.warningCount() > 0,
+                    "warnings iff ok-with-warnings: " + line);
+            rows.add(e);
         }
         return rows;
     }
