@@ -239,7 +239,7 @@ public class VerifyMojo extends AbstractDeidMojo {
         }
         if (wanted.contains(ReportFormat.CONSOLE)) {
             for (String line : ConsoleSummary.lines(report, ConsoleSummary.DEFAULT_MAX_FINDINGS,
-                    displayName(reportDir), wanted)) {
+                    reportDir.toAbsolutePath().normalize().toString(), wanted)) {
                 if (report.failed()) {
                     getLog().warn(line);
                 } else {
