@@ -519,7 +519,8 @@ public final class Deidentifier {
                     "pseudonym." + dictionary.keywordOf(tag))) {
                 return pseudonym(tag, vr, v);
             }
-            return dummies.text(vr, v);
+            String configured = profile.settings().get("dummy." + vr.name());
+            return configured != null ? fit(vr, configured) : dummies.text(vr, v);
         }
 
         /** The keyed pseudonym of a value: the element's {@code pseudonym.<Keyword>} template, or a default. */
