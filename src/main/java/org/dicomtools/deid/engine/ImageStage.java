@@ -94,7 +94,7 @@ final class ImageStage {
         for (MaskLine m : profile.masks()) {
             try {
                 if (m.library() != null) {
-                    masks.addAll(MaskRules.builtin(m.library()));
+                    masks.addAll(library(m, policy.baseDir()));
                 } else {
                     masks.add(MaskRule.parse(m.rule(), m.source(), m.line()));
                 }
@@ -102,6 +102,20 @@ final class ImageStage {
                 throw new IllegalArgumentException(m.location() + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * A {@code masks} library: a shipped one by name, else a file relative to the profile file
+     * that names it (or to the base directory for profiles given as text).
+     */
+    private static List<MaskRule> library(MaskLine m, Path baseDir) throws IOException {
+        if (m.library().matches("[a-z0-9-]+")) {
+            return MaskRules.builtin(m.library());
+        }
+        Path source = m.source().startsWith("builtin:") ? null : baseDir.resolve(m.source());
+        Path file = source != null && source.getParent() != null ? source.getParent().resolve(m.library())
+                : baseDir.resolve(m.library());
+        return MaskRules.read(file);
     }
 
     Outcome process(Dataset ds, TransferSyntax ts, Path tempDir, ReviewManifest.Entry prior) throws IOException {
