@@ -101,10 +101,11 @@ class ItSupport {
     }
 
     /**
-     * An ultrasound image (64 rows x 96 columns, 8 bit) whose top band (rows 0-11) shows the
-     * patient's name and birth date in white pixels, Burned In Annotation YES.
+     * An ultrasound image (64 rows x 96 columns, 8 bit) whose top band (rows 0-11) shows
+     * {@code band} in white pixels (by default the patient's name and birth date), Burned In
+     * Annotation YES.
      */
-    static Dataset ultrasound() {
+    static Dataset ultrasound(String band = 'ROE R 19610302') {
         Dataset ds = patient('US', UID.UltrasoundImageStorage, RAW_US_SERIES, RAW_US_SERIES + '.1')
         ds.setString(Tag.ImageType, VR.CS, 'ORIGINAL', 'PRIMARY')
         ds.setString(Tag.BurnedInAnnotation, VR.CS, 'YES')
@@ -114,7 +115,7 @@ class ItSupport {
                 px[y * 96 + x] = (byte) (40 + (x * 13 + y * 29) % 70)
             }
         }
-        Glyphs.draw(px, 96, 2, 2, 'ROE R 19610302')
+        Glyphs.draw(px, 96, 2, 2, band)
         pixels(ds, 64, 96, 8, px)
         return ds
     }
@@ -218,22 +219,26 @@ class ItSupport {
         return new DicomReader().read(file).withCloseable { f -> use(f.dataset()) }
     }
 
-    /** The keyed UID of DESIGN.md decision 2, computed here independently of the plugin. */
-    static String keyedUid(String original) {
+    /**
+     * The keyed UID of DESIGN.md decision 2, computed here independently of the plugin:
+     * {@code 2.25.} and the decimal of the first 128 bits of HMAC-SHA256(secret, "uid" 0x00 original).
+     */
+    static String keyedUid(String original, String secret = SECRET) {
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance('HmacSHA256')
-        mac.init(new javax.crypto.spec.SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), 'HmacSHA256'))
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), 'HmacSHA256'))
         mac.update('uid'.getBytes(StandardCharsets.UTF_8))
         mac.update((byte) 0)
         byte[] h = mac.doFinal(original.getBytes(StandardCharsets.UTF_8))
         return '2.25.' + new BigInteger(1, Arrays.copyOf(h, 16))
     }
 
-    /** {@code sha256:} and the hex SHA-256 of the (native) pixel data bytes of a file, computed here. */
-    static String pixelHash(Path file) {
-        byte[] px = read(file) { Dataset ds ->
-            DicomElement e = ds.get(Tag.PixelData)
-            e.bytes(Integer.MAX_VALUE)
-        }
+    /** The (native) pixel data bytes of a file. */
+    static byte[] pixelBytes(Path file) {
+        return read(file) { Dataset ds -> ds.get(Tag.PixelData).bytes(Integer.MAX_VALUE) }
+    }
+
+    /** {@code sha256:} and the hex SHA-256 of pixel data bytes, computed here (PixelHash's contract for native data). */
+    static String sha256(byte[] px) {
         return 'sha256:' + MessageDigest.getInstance('SHA-256').digest(px).encodeHex().toString()
     }
 
@@ -318,16 +323,16 @@ class ItSupport {
     /**
      * Asserts the lines of a failed verify: the headline, one warning per finding, and the failure
      * message naming each failing finding's rule, file and tag path ({@code n} of them, when the
-     * caller checks some lines itself).
+     * caller checks some lines itself) and the report under {@code reportDir}.
      */
     static void assertGateLog(List<String> lines, String headline, List<String> findingLines, List<String> failureLines,
-            int n = failureLines.size()) {
+            int n = failureLines.size(), String reportDir = 'target/deid/verify') {
         assert lines.contains('[WARNING] deid:verify: ' + headline)
         findingLines.each { l -> assert lines.contains('[WARNING]   ' + l) : "build.log lacks the finding line: ${l}" }
         assert lines.any { it.startsWith('[ERROR] Failed to execute goal ')
                 && it.endsWith(": deid:verify found ${n} finding(s) at or above MEDIUM in dataset".toString()) }
         failureLines.each { l -> assert lines.contains('[ERROR]   Rule ' + l) : "build.log lacks the failure line: ${l}" }
-        assert lines.contains('[ERROR] See target/deid/verify/verify.html (or verify.json); accept a finding that is'
+        assert lines.contains('[ERROR] See ' + reportDir + '/verify.html (or verify.json); accept a finding that is'
                 + ' not PHI in deid-baseline.json with a reason and a reviewer.')
     }
 
