@@ -32,16 +32,16 @@ assert summaries[0] ==~ /\[INFO\] deid:deidentify: 11 files in, 10 written, 0 up
 // The second run writes nothing. (It counts the file that is not DICOM as up to date rather than
 // failed again; either count is accepted here.)
 assert summaries[1] ==~ /\[INFO\] deid:deidentify: 11 files in, 0 written, (11 up to date, 0 in other shards, 0 failed|10 up to date, 0 in other shards, 1 failed), 0 flagged for review in .*/
-assert lines.contains("[INFO] Every file of the input is up to date in ${dataset}".toString())
-assert lines.findAll { it.startsWith('[WARNING] DOE^JOHN/notes.txt: offset 0: not a DICOM file') }.size() >= 1
-assert lines.findAll { it == '[INFO] deid:verify: no findings in 10 files, threshold MEDIUM' }.size() == 2
-assert lines.findAll { it.startsWith('[WARNING]') && !it.startsWith('[WARNING] DOE^JOHN/notes.txt: ') }.isEmpty()
+assert lines.contains("[INFO] Every file of the input is up to date in ${dataset}".toString()) : 'build.log lacks the expected line(s)'
+assert lines.findAll { it.startsWith('[WARNING] DOE^JOHN/notes.txt: offset 0: not a DICOM file') }.size() >= 1 : 'build.log lacks the expected line(s)'
+assert lines.findAll { it == '[INFO] deid:verify: no findings in 10 files, threshold MEDIUM' }.size() == 2 : 'build.log lacks the expected line(s)'
+assert lines.findAll { it.startsWith('[WARNING]') && !it.startsWith('[WARNING] DOE^JOHN/notes.txt: ') }.isEmpty() : 'build.log lacks the expected line(s)'
 
 // Run 1's reports are the last files it wrote and run 2 writes no report files (its summary names
 // none): nothing that run 2
 // could have written (dataset, review manifest, work files) is newer than them.
 assert lines.findAll { it.startsWith('[INFO] Reports: ') } == ['[INFO] Reports: target/deid/verify/verify.html,'
-        + ' target/deid/verify/verify.json, target/deid/verify/verify-junit.xml, target/deid/verify/verify.sarif']
+        + ' target/deid/verify/verify.json, target/deid/verify/verify-junit.xml, target/deid/verify/verify.sarif'] : 'build.log lacks the expected line(s)'
 Instant endOfRun1 = Files.getLastModifiedTime(work.resolve('verify/verify.json')).toInstant()
 List<Path> written = []
 [dataset, work].each { root ->

@@ -9,7 +9,7 @@ String hint = '1.2.8**.0.1.3******.1*.1'
 
 // With the secret and the ledger, the original UID is recognised as such (fingerprint-match),
 // besides lying outside 2.25; the reference also dangles (LOW, below the threshold).
-assert !lines.any { it.contains('fingerprint-match does not run') }
+assert !lines.any { it.contains('fingerprint-match does not run') } : 'build.log has a line it must not have'
 it.assertGateLog(lines, '3 findings in 1 of 2 files (1 CRITICAL, 1 HIGH, 1 LOW), threshold MEDIUM', [
     "${sr} ${path}: ReferencedSOPInstanceUID holds an original UID [hint ${hint}]",
     "${sr} ${path}: ReferencedSOPInstanceUID is not under the de-identification root 2.25 [hint ${hint}]",

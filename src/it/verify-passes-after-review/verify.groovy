@@ -26,8 +26,8 @@ it.assertFindings(basedir, [
 ], 'target/deid-pending/verify')
 
 // 2: cleared. deidentify re-writes the file with the decision; verify passes.
-assert lines.any { it ==~ /\[INFO\] deid:deidentify: 1 files in, 1 written, 0 up to date, 0 in other shards, 0 failed, 0 flagged for review in .*/ }
-assert lines.contains('[INFO] deid:verify: no findings in 1 file, threshold MEDIUM')
+assert lines.any { it ==~ /\[INFO\] deid:deidentify: 1 files in, 1 written, 0 up to date, 0 in other shards, 0 failed, 0 flagged for review in .*/ } : 'build.log lacks the expected line(s)'
+assert lines.contains('[INFO] deid:verify: no findings in 1 file, threshold MEDIUM') : 'build.log lacks the expected line(s)'
 it.assertFindings(basedir, [])
 
 // 3 and 4: a decision counts only for the pixels reviewed, and only with a reviewer.

@@ -6,8 +6,8 @@ def lines = it.log(basedir)
 List<String> files = it.files(new File(basedir, 'dataset').toPath())
 assert files.size() == 2
 
-assert lines.contains('[INFO] No secret: fingerprint-match does not run (structural and pattern checks do)')
-assert lines.contains('[INFO] deid:verify: no findings in 2 files, threshold MEDIUM')
+assert lines.contains('[INFO] No secret: fingerprint-match does not run (structural and pattern checks do)') : 'build.log lacks the expected line(s)'
+assert lines.contains('[INFO] deid:verify: no findings in 2 files, threshold MEDIUM') : 'build.log lacks the expected line(s)'
 // Report paths relative to the current directory, or absolute.
 String dir = ['', basedir.canonicalPath + '/'].find { prefix ->
     String reports = "[INFO] Reports: ${prefix}target/deid/verify/verify.html, ${prefix}target/deid/verify/verify.json," +
@@ -15,7 +15,7 @@ String dir = ['', basedir.canonicalPath + '/'].find { prefix ->
     lines.contains(reports)
 }
 assert dir != null : 'the Reports line names target/deid/verify under the current directory'
-assert !lines.any { it.startsWith('[WARNING]') && it.contains('deid') }
+assert !lines.any { it.startsWith('[WARNING]') && it.contains('deid') } : 'build.log has a line it must not have'
 
 // Without a project, deid.workDir is target/deid under the current directory (DESIGN.md), so the
 // reports are in target/deid/verify, and nothing lands in a folder named after an unresolved expression.
