@@ -78,8 +78,12 @@ public final class BatchRunner {
     private record Input(String rel, Path path, long size, long modified) {
     }
 
-    /** What the survey learnt about one file. */
-    private record Survey(String patientKey, String output, FileRecord tokens, RunSummary.Problem problem) {
+    /**
+     * What the survey learnt about one file. {@code claim} names the instance the file writes: its
+     * SOP Instance UID, or its output path when it has none; two files with one claim are duplicates.
+     */
+    private record Survey(String patientKey, String output, String claim, FileRecord tokens,
+            RunSummary.Problem problem) {
     }
 
     /** What processing one file gave. */
@@ -124,8 +128,8 @@ public final class BatchRunner {
             KnownTokens known = new KnownTokens(globalTokens(surveys));
             Map<String, String> firstClaim = new HashMap<>();
             for (int i = 0; i < inputs.size(); i++) {
-                if (surveys.get(i).output() != null) {
-                    firstClaim.putIfAbsent(surveys.get(i).output(), inputs.get(i).rel());
+                if (surveys.get(i).claim() != null) {
+                    firstClaim.putIfAbsent(surveys.get(i).claim(), inputs.get(i).rel());
                 }
             }
             Map<String, Integer> position = new HashMap<>();
@@ -211,19 +215,24 @@ public final class BatchRunner {
         try (DicomFile f = reader.read(in.path())) {
             Dataset ds = f.dataset();
             if (isDicomdir(f)) {
-                return new Survey(null, null, null, new RunSummary.Problem(in.rel(), "dicomdir",
+                return new Survey(null, null, null, null, new RunSummary.Problem(in.rel(), "dicomdir",
                         "DICOMDIR not copied: it indexes the original file names; create one for the de-identified"
                                 + " dataset if you need it"));
             }
             FileRecord tokens = new FileRecord(false);
             deidentifier.survey(ds, tokens);
             String key = Deidentifier.patientKey(ds);
-            return new Survey(key, OutputLayout.path(req.keys(), key, ds, in.rel()), tokens, null);
+            String output = OutputLayout.path(req.keys(), key, ds, in.rel());
+            // One instance is written once, even when its copies differ in patient or study data
+            // (and so in their output paths).
+            String sop = ds.getString(Tag.SOPInstanceUID);
+            String claim = sop == null ? "path:" + output : "sop:" + sop;
+            return new Survey(key, output, claim, tokens, null);
         } catch (DicomFormatException e) {
             String kind = e.reason().startsWith("not a DICOM file") ? "not-dicom" : "unreadable";
-            return new Survey(null, null, null, new RunSummary.Problem(in.rel(), kind, describe(e)));
+            return new Survey(null, null, null, null, new RunSummary.Problem(in.rel(), kind, describe(e)));
         } catch (IOException e) {
-            return new Survey(null, null, null, new RunSummary.Problem(in.rel(), "unreadable", e.toString()));
+            return new Survey(null, null, null, null, new RunSummary.Problem(in.rel(), "unreadable", e.toString()));
         }
     }
 
@@ -267,7 +276,7 @@ public final class BatchRunner {
         if (s.problem() != null) {
             return new Outcome(s.problem().kind(), s.problem());
         }
-        String claimant = firstClaim.get(s.output());
+        String claimant = firstClaim.get(s.claim());
         if (!in.rel().equals(claimant)) {
             return new Outcome("duplicate", new RunSummary.Problem(in.rel(), "duplicate",
                     "same SOP Instance UID as " + claimant + ": not written twice"));

@@ -521,6 +521,21 @@ class BatchRunnerTest {
     }
 
     @Test
+    void aDuplicateInstanceWithOtherPatientDataIsStillWrittenOnce() throws Exception {
+        Dataset edited = EngineFixtures.ct(1, 16);
+        edited.setString(Tag.PatientID, VR.LO, "MRN4417702-CORRECTED");
+        EngineFixtures.write(input.resolve("edited.dcm"), edited);
+        RunSummary s = run("dataset", "work", 2);
+        assertEquals(6, s.written());
+        Set<String> sops = new HashSet<>();
+        for (Path p : outputs(tmp.resolve("dataset"))) {
+            try (DicomFile f = new DicomReader().read(p)) {
+                assertTrue(sops.add(f.dataset().getString(Tag.SOPInstanceUID)), "two files of one instance: " + p);
+            }
+        }
+    }
+
+    @Test
     void aDicomdirAndOtherFilesAreReportedNeverCopied() throws Exception {
         Files.write(input.resolve("notes").resolve("scan.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10});
         RunSummary s = run("dataset", "work", 2);
