@@ -39,7 +39,8 @@ import org.dicomtools.deid.dicom.dict.UID;
  *     processes: the output depends only on input, secret and configuration.</li>
  * <li>De-identify the chosen files on all cores and write each atomically (temporary file and
  *     rename) under a path derived from keyed values only. The index records each finished file
- *     at once, so an interrupted run resumes.</li>
+ *     at once, so an interrupted run resumes, and the {@link RunJournal} its mappings, so the
+ *     resumed run still writes them for every file.</li>
  * <li>Write, in the owner-only work directory, {@code uid_mapping.csv}, {@code patid_mapping.csv},
  *     the fingerprint ledger and {@code deid-log.json}.</li>
  * </ol>
@@ -53,6 +54,8 @@ public final class BatchRunner {
     public static final String PATIENT_ID_MAPPING = "patid_mapping.csv";
     public static final String LEDGER = "ledger.tsv";
     public static final String LOG = "deid-log.json";
+    /** Mappings of the files an unfinished run wrote (see {@link RunJournal}); gone after a complete run. */
+    public static final String JOURNAL = "run-journal.csv";
 
     private final DeidRequest req;
     private final EngineListener listener;
@@ -88,9 +91,9 @@ public final class BatchRunner {
 
     /** What processing one file gave. */
     private record Outcome(String status, String output, FileRecord record, RunSummary.Problem problem,
-            long bytes, ReviewManifest.Entry review, String patientKey, String scope) {
+            long bytes, ReviewManifest.Entry review, String scope) {
         Outcome(String status, RunSummary.Problem problem) {
-            this(status, null, null, problem, 0, null, null, null);
+            this(status, null, null, problem, 0, null, null);
         }
     }
 
@@ -108,7 +111,11 @@ public final class BatchRunner {
                 mine.add(in);
             }
         }
-        try (FileIndex index = FileIndex.load(req.workDir().resolve(INDEX), fingerprint(), listener)) {
+        String fingerprint = fingerprint();
+        // Anonymize mode keeps no mappings, so it has nothing to journal.
+        try (FileIndex index = FileIndex.load(req.workDir().resolve(INDEX), fingerprint, listener);
+                RunJournal journal = req.keys().isEphemeral() ? null
+                        : RunJournal.open(req.workDir().resolve(JOURNAL), fingerprint, listener)) {
             List<Input> todo = new ArrayList<>();
             for (Input in : mine) {
                 if (req.force() || !index.upToDate(in.rel(), in.size(), in.modified(), req.dataset())
@@ -117,7 +124,7 @@ public final class BatchRunner {
                 }
             }
             int upToDate = mine.size() - todo.size();
-            if (todo.isEmpty()) {
+            if (todo.isEmpty() && (journal == null || !journal.hasUnfinishedEntries())) {
                 listener.info("Every file of the input is up to date in " + req.dataset());
                 return new RunSummary(inputs.size(), 0, upToDate, inputs.size() - mine.size(), 0, List.of(), 0,
                         System.nanoTime() - t0, Map.of(), 0, 0);
@@ -142,6 +149,9 @@ public final class BatchRunner {
                 Survey s = surveys.get(position.get(in.rel()));
                 Outcome o = process(in, s, patients, known, firstClaim);
                 try {
+                    if (journal != null && o.record() != null) {
+                        journal.append(in.rel(), o.record(), o.scope());
+                    }
                     index.put(in.rel(), new FileIndex.Entry(in.size(), in.modified(), o.status(),
                             o.output() == null ? "-" : o.output()));
                 } catch (IOException e) {
@@ -149,7 +159,7 @@ public final class BatchRunner {
                 }
                 return o;
             });
-            RunSummary summary = finish(inputs, mine, todo, upToDate, surveys, outcomes, patients, t0);
+            RunSummary summary = finish(inputs, mine, todo, upToDate, surveys, outcomes, patients, journal, t0);
             index.compact();
             return summary;
         }
@@ -301,8 +311,7 @@ public final class BatchRunner {
             ReviewManifest.Entry entry = reviewEntry(sop, s.output(), image);
             String status = image.status() == ImageStage.Status.PENDING ? "pending" : "written";
             String scope = ds.getString(Tag.PatientID);
-            return new Outcome(status, s.output(), record, null, in.size(), entry, s.patientKey(),
-                    scope == null ? "" : scope);
+            return new Outcome(status, s.output(), record, null, in.size(), entry, scope == null ? "" : scope);
         } catch (DicomFormatException e) {
             return new Outcome("unreadable", new RunSummary.Problem(in.rel(), "unreadable", describe(e)));
         } catch (IOException | RuntimeException e) {
@@ -367,8 +376,8 @@ public final class BatchRunner {
     // ------------------------------------------------------------------ closing
 
     private RunSummary finish(List<Input> inputs, List<Input> mine, List<Input> todo, int upToDate,
-            List<Survey> surveys, List<Outcome> outcomes, Map<String, PhiTokens.TokenSet> patients, long t0)
-            throws IOException {
+            List<Survey> surveys, List<Outcome> outcomes, Map<String, PhiTokens.TokenSet> patients, RunJournal journal,
+            long t0) throws IOException {
         Map<String, Integer> actions = new TreeMap<>();
         Mappings uids = new Mappings();
         Mappings patientIds = new Mappings();
@@ -401,8 +410,6 @@ public final class BatchRunner {
             }
             FileRecord r = o.record();
             r.actions().forEach((code, n) -> actions.merge(code, n, Integer::sum));
-            uids.putAll(r.uids());
-            patientIds.putAll(r.patientIds());
             defence += r.defenceHits().size();
             for (String path : r.defenceHits()) {
                 defenceByTag.merge(path.substring(Math.max(0, path.length() - 11)), 1, Integer::sum);
@@ -420,24 +427,30 @@ public final class BatchRunner {
             // Anonymize mode: nothing may link outputs back to originals, so no mapping and no ledger.
             listener.info("Anonymize mode: no mappings and no ledger are written");
         } else {
+            // The journal holds this run's files and those of an unfinished run before it.
+            uids.putAll(journal.uids());
+            patientIds.putAll(journal.patientIds());
             uids.write(req.workDir().resolve(UID_MAPPING));
             patientIds.write(req.workDir().resolve(PATIENT_ID_MAPPING));
-            writeLedger(surveys, outcomes, patients, uids);
+            writeLedger(inputs, surveys, journal.scopes(), patients, uids);
+            journal.delete();
         }
         AuditLog.write(req.workDir().resolve(LOG), req, summary, defenceByTag);
         return summary;
     }
 
     /** Fingerprints of every surveyed PHI token and every original UID, merged with an earlier ledger of the same key. */
-    private void writeLedger(List<Survey> surveys, List<Outcome> outcomes, Map<String, PhiTokens.TokenSet> patients,
-            Mappings uids) throws IOException {
+    private void writeLedger(List<Input> inputs, List<Survey> surveys, Map<String, String> scopes,
+            Map<String, PhiTokens.TokenSet> patients, Mappings uids) throws IOException {
         // Dates are common: they go into the ledger per patient (below), not globally.
         Set<String> tokens = globalTokens(surveys);
         tokens.addAll(uids.asMap().keySet());
-        for (Outcome o : outcomes) {
-            if (o.scope() != null) {
-                for (String d : patients.get(o.patientKey()).dates()) {
-                    tokens.add(Ledger.dateToken(o.scope(), d));
+        for (int i = 0; i < inputs.size(); i++) {
+            String scope = scopes.get(inputs.get(i).rel());
+            String patientKey = surveys.get(i).patientKey();
+            if (scope != null && patientKey != null) {
+                for (String d : patients.get(patientKey).dates()) {
+                    tokens.add(Ledger.dateToken(scope, d));
                 }
             }
         }

@@ -405,6 +405,70 @@ class BatchRunnerTest {
         assertEquals(6, files(dataset).size());
     }
 
+    /**
+     * Runs into {@code dataset} and {@code work} and kills the run after its last file: the listener
+     * throws at the first problem reported, which happens once every file is done but before the
+     * mappings, the ledger and the log are written.
+     */
+    private void runKilledAfterTheLastFile() throws Exception {
+        EngineListener dying = new EngineListener() {
+            @Override
+            public void warn(String message) {
+                throw new IllegalStateException("killed");
+            }
+        };
+        DeidRequest req = request(tmp.resolve("dataset"), tmp.resolve("work"), 2, Profile.builtin("basic"),
+                EngineFixtures.keys(), Shard.ALL);
+        assertThrows(IllegalStateException.class, () -> new BatchRunner(req, dying).run());
+        assertFalse(Files.exists(tmp.resolve("work").resolve(BatchRunner.UID_MAPPING)));
+        assertFalse(Files.exists(tmp.resolve("work").resolve(BatchRunner.LEDGER)));
+        assertEquals(6, files(tmp.resolve("dataset")).size());
+    }
+
+    private void assertSameMappingsAndLedger(Path expected, Path actual) throws IOException {
+        for (String name : List.of(BatchRunner.UID_MAPPING, BatchRunner.PATIENT_ID_MAPPING, BatchRunner.LEDGER)) {
+            assertEquals(Files.readString(expected.resolve(name)), Files.readString(actual.resolve(name)), name);
+        }
+        assertFalse(Files.exists(actual.resolve(BatchRunner.JOURNAL)), "the journal is gone after a complete run");
+    }
+
+    @Test
+    void aRunKilledBeforeItsEndWritesItsMappingsAndLedgerOnTheNextRun() throws Exception {
+        run("full", "fullWork", 2);
+        runKilledAfterTheLastFile();
+        RunSummary next = run("dataset", "work", 2);
+        assertEquals(0, next.written());
+        assertEquals(8, next.upToDate());
+        assertSameMappingsAndLedger(tmp.resolve("fullWork"), tmp.resolve("work"));
+    }
+
+    @Test
+    void aResumedRunWritesTheMappingsAndLedgerOfTheFilesWrittenBeforeTheInterruption() throws Exception {
+        run("full", "fullWork", 2);
+        runKilledAfterTheLastFile();
+        // The killed run had not yet recorded the README: the resumed run has only it left to look at.
+        Path index = tmp.resolve("work").resolve(BatchRunner.INDEX);
+        List<String> lines = new ArrayList<>(Files.readAllLines(index));
+        assertTrue(lines.removeIf(l -> l.startsWith("notes/README.txt\t")));
+        Files.write(index, lines);
+        RunSummary resumed = run("dataset", "work", 2);
+        assertEquals(0, resumed.written());
+        assertEquals(List.of("notes/README.txt not-dicom"), kinds(resumed));
+        assertSameMappingsAndLedger(tmp.resolve("fullWork"), tmp.resolve("work"));
+    }
+
+    @Test
+    void aJournalOfAnotherSecretIsNotFoldedIntoTheMappings() throws Exception {
+        runKilledAfterTheLastFile();
+        RunSummary other = run(request(tmp.resolve("dataset"), tmp.resolve("work"), 2, Profile.builtin("basic"),
+                Pseudonymizer.of("another-secret-of-32-characters!"), Shard.ALL));
+        assertEquals(6, other.written());
+        Pseudonymizer keys = EngineFixtures.keys();
+        String uids = Files.readString(tmp.resolve("work").resolve(BatchRunner.UID_MAPPING));
+        assertFalse(uids.contains(keys.uid(EngineFixtures.STUDY_UID)), uids);
+        assertTrue(uids.contains(Pseudonymizer.of("another-secret-of-32-characters!").uid(EngineFixtures.STUDY_UID)));
+    }
+
     @Test
     void shardsTogetherWriteExactlyTheFilesOfAnUnshardedRun() throws Exception {
         run("whole", "w0", 2);
