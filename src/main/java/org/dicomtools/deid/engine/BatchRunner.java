@@ -57,6 +57,13 @@ public final class BatchRunner {
     /** Mappings of the files an unfinished run wrote (see {@link RunJournal}); gone after a complete run. */
     public static final String JOURNAL = "run-journal.csv";
 
+    /**
+     * Statuses the next run processes again although the input did not change: an image waiting for
+     * a reviewer (the decision may have come), and a file that failed for a reason outside it (a
+     * full disk, a file in the way of its output).
+     */
+    private static final Set<String> RETRIED = Set.of("pending", "failed");
+
     private final DeidRequest req;
     private final EngineListener listener;
     private final Deidentifier deidentifier;
@@ -119,7 +126,7 @@ public final class BatchRunner {
             List<Input> todo = new ArrayList<>();
             for (Input in : mine) {
                 if (req.force() || !index.upToDate(in.rel(), in.size(), in.modified(), req.dataset())
-                    || "pending".equals(statusOf(index, in.rel()))) {
+                        || RETRIED.contains(statusOf(index, in.rel()))) {
                     todo.add(in);
                 }
             }
@@ -167,7 +174,7 @@ public final class BatchRunner {
 
     private static String statusOf(FileIndex index, String rel) {
         FileIndex.Entry e = index.get(rel);
-        return e == null ? null : e.status();
+        return e == null ? "" : e.status();
     }
 
     // ------------------------------------------------------------------ set-up

@@ -366,6 +366,26 @@ class BatchRunnerTest {
         assertEquals(0, again.written());
     }
 
+    @Test
+    void aFileThatFailedIsTriedAgainOnTheNextRun() throws Exception {
+        Pseudonymizer keys = EngineFixtures.keys();
+        String out = "P" + keys.token("layout-patient", "id\0\0" + PATIENT_ID, 12) + "/"
+                + keys.uid(EngineFixtures.STUDY_UID) + "/" + keys.uid(EngineFixtures.SERIES_UID) + "/"
+                + keys.uid(EngineFixtures.imageUid(2)) + ".dcm";
+        // A directory in the way of one output: writing it fails.
+        Path obstacle = tmp.resolve("dataset").resolve(out);
+        Files.createDirectories(obstacle);
+        Files.writeString(obstacle.resolve("x"), "x");
+        RunSummary first = run("dataset", "work", 2);
+        assertEquals(5, first.written());
+        assertTrue(kinds(first).contains("DOE^JOHN/MRN4417702/CT_2.dcm failed"), kinds(first).toString());
+        Files.delete(obstacle.resolve("x"));
+        Files.delete(obstacle);
+        RunSummary second = run("dataset", "work", 2);
+        assertEquals(1, second.written());
+        assertTrue(Files.isRegularFile(obstacle));
+    }
+
     /** Keeps the header and the first {@code keep} entries of the index, as an interrupted run leaves it. */
     private List<String> truncateIndex(Path work, int keep) throws IOException {
         Path index = work.resolve(BatchRunner.INDEX);
