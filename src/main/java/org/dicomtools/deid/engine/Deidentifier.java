@@ -28,8 +28,8 @@ import org.dicomtools.deid.profile.Selector;
  *
  * <p>Actions: X removes; Z empties (a sequence loses its items); D writes a keyed dummy (see
  * {@link Dummies}; UIDs are mapped, identifiers get their pseudonym, sequences are kept and their
- * items processed); K keeps (sequence items are processed); C cleans free text ({@link TextCleaner})
- * and shifts dates; U maps UIDs to {@code 2.25.} UIDs; {@code hash} writes the keyed pseudonym;
+ * items processed); K keeps (sequence items are processed); C cleans free text ({@link TextCleaner}),
+ * shifts dates, keeps times and removes binary values (which cannot be cleaned); U maps UIDs to {@code 2.25.} UIDs; {@code hash} writes the keyed pseudonym;
  * {@code replace} a template; {@code shift} the patient's date offset; {@code year} and
  * {@code cap-age} the Safe Harbor reductions. Conditions of rules see the original values.
  *
@@ -578,8 +578,18 @@ public final class Deidentifier {
                 dates(ds, e, vr, true);
                 return;
             }
-            if (vr == VR.TM || !vr.isText()) {
+            if (vr == VR.TM) {
                 keep(ds, e, vr, path, null);
+                return;
+            }
+            if (!vr.isText()) {
+                // Overlay bitmaps, curves and audio (PS3.15 E.3.3), maker notes, binary time stamps:
+                // their content cannot be searched, so cleaning one means removing it (as the pixel
+                // layer's OverlayRemover does).
+                collect(e, ds, vr);
+                if (!survey) {
+                    ds.remove(e.tag());
+                }
                 return;
             }
             if (survey) {

@@ -287,6 +287,25 @@ class DeidentifierTest {
         assertEquals("72.5", ds.getString(Tag.PatientWeight));
     }
 
+    @Test
+    void cleaningABinaryValueRemovesItSinceItsContentCannotBeSearched() throws Exception {
+        Dataset ds = EngineFixtures.ct(1, 0);
+        ds.setInts(0x60000010, VR.US, 4);
+        ds.setInts(0x60000011, VR.US, 4);
+        ds.setString(0x60000040, VR.CS, "G");
+        ds.setBytes(0x60003000, VR.OW, new byte[] {(byte) 0xF0, 0x0F});
+        ds.setBytes(Tag.MakerNote, VR.OB, "Owner: John Doe".getBytes(StandardCharsets.US_ASCII));
+        ds.setBytes(Tag.FrameOriginTimestamp, VR.OB, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        ds.setString(Tag.StudyTime, VR.TM, "101112");
+        deidentify(EngineFixtures.builtin("basic", Option.CLEAN_GRAPHICS, Option.CLEAN_DESCRIPTORS,
+                Option.RETAIN_LONG_MODIFIED_DATES), ds);
+        assertNull(ds.get(0x60003000), "an overlay bitmap can hold a burned-in name");
+        assertNull(ds.get(Tag.MakerNote));
+        assertNull(ds.get(Tag.FrameOriginTimestamp), "a binary time stamp cannot be shifted");
+        assertEquals("101112", ds.getString(Tag.StudyTime), "times are kept: shifts are whole days");
+        assertEquals("4", ds.getString(0x60000010));
+    }
+
     // ------------------------------------------------------------------ nested sequences
 
     private static Dataset withRequestAndPatientSequences() {
