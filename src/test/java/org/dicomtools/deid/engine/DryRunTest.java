@@ -84,4 +84,21 @@ class DryRunTest {
         assertEquals(modified, Files.getLastModifiedTime(f).toMillis());
         assertEquals(HexFormat.of().formatHex(before), HexFormat.of().formatHex(Files.readAllBytes(f)));
     }
+
+    @Test
+    void inAFolderTheFirstDicomFileIsListedPastOtherFiles() throws Exception {
+        file();
+        Files.writeString(tmp.resolve("in").resolve("0_README.txt"), "notes\n");
+        List<String> lines = DryRun.listing(tmp.resolve("in"), Profile.builtin("basic"));
+        assertEquals("Dry run of DOE^JOHN/a.dcm with profile basic (nothing is written):", lines.get(0));
+        assertEquals(46, lines.size());
+    }
+
+    @Test
+    void aFolderWithoutDicomFilesSaysSo() throws Exception {
+        Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(tmp.resolve("in").resolve("README.txt"), "notes\n");
+        assertEquals(List.of("Dry run: no DICOM file in " + tmp.resolve("in")),
+                DryRun.listing(tmp.resolve("in"), Profile.builtin("basic")));
+    }
 }
