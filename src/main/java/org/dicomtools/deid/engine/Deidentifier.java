@@ -1,5 +1,7 @@
 package org.dicomtools.deid.engine;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -432,6 +434,10 @@ public final class Deidentifier {
          * the patient's names, IDs and dates) or any original PHI token of the run is cleaned.
          */
         private void defence(Dataset ds, DicomElement e, VR vr, String path) {
+            if (vr == VR.UN && e.isInline()) {
+                defendUnknown(ds, e, path);
+                return;
+            }
             if (!isDefendedVR(vr) || !e.isInline()) {
                 return;
             }
@@ -454,6 +460,40 @@ public final class Deidentifier {
                 } else {
                     ds.setString(e.tag(), writeVR(e, vr), out.toArray(String[]::new));
                 }
+            }
+        }
+
+        /**
+         * Defence in depth for a kept value of unknown VR: private elements of implicit VR files
+         * (safe-listed text such as a sequence name) read as UN. A value whose bytes are all text
+         * (printable, line breaks, escape; NUL or space padding) is checked as text and, when it
+         * holds a PHI token, cleaned in place and kept as UN; anything else is binary and left alone.
+         */
+        private void defendUnknown(Dataset ds, DicomElement e, String path) {
+            byte[] bytes;
+            try {
+                bytes = e.bytes(Integer.MAX_VALUE);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            int end = bytes.length;
+            while (end > 0 && (bytes[end - 1] == 0 || bytes[end - 1] == ' ')) {
+                end--;
+            }
+            if (end == 0) {
+                return;
+            }
+            for (int i = 0; i < end; i++) {
+                int b = bytes[i] & 0xFF;
+                if (b < 0x20 && b != 0x1B && b != '\n' && b != '\r' && b != '\t' || b == 0x7F) {
+                    return;
+                }
+            }
+            String text = ds.characterSet().decode(bytes, 0, end, VR.UT);
+            String cleaned = cleanText(text, NO_KINDS);
+            if (!cleaned.equals(text)) {
+                record.defenceHit(path);
+                ds.set(DicomElement.of(e.tag(), VR.UN, ds.encodeText(VR.UT, cleaned)));
             }
         }
 

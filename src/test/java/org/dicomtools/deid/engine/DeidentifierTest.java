@@ -509,6 +509,26 @@ class DeidentifierTest {
     }
 
     @Test
+    void aSafePrivateTextReadAsUnknownFromAnImplicitVrFileIsCheckedToo() throws Exception {
+        // Implicit VR files carry no VR, and the dictionary knows no private element: they read as UN.
+        Dataset ds = EngineFixtures.ct(1, 0);
+        ds.setString(0x00190010, VR.LO, "GEMS_ACQU_01");
+        ds.set(DicomElement.of(0x0019109E, VR.UN, "FSE JOHN".getBytes(StandardCharsets.US_ASCII)));
+        ds.set(DicomElement.of(0x00191023, VR.UN, "39.375".getBytes(StandardCharsets.US_ASCII)));
+        ds.setString(0x00430010, VR.LO, "GEMS_PARM_01");
+        ds.set(DicomElement.of(0x00431027, VR.UN, "DOE 1:1\\xy".getBytes(StandardCharsets.US_ASCII)));
+        ds.setString(0x20010010, VR.LO, "Philips Imaging DD 001");
+        ds.set(DicomElement.of(0x20011003, VR.UN, new byte[] {0, 0, 0x7A, 0x44}));
+        FileRecord record = deidentify(EngineFixtures.builtin("basic", Option.RETAIN_SAFE_PRIVATE), ds);
+        assertEquals("FSE *** ", new String(EngineFixtures.bytes(ds, 0x0019109E), StandardCharsets.US_ASCII));
+        assertEquals(VR.UN, ds.get(0x0019109E).vr());
+        assertEquals("39.375", new String(EngineFixtures.bytes(ds, 0x00191023), StandardCharsets.US_ASCII));
+        assertEquals("*** 1:1\\xy", new String(EngineFixtures.bytes(ds, 0x00431027), StandardCharsets.US_ASCII));
+        assertEquals("00007a44", HexFormat.of().formatHex(EngineFixtures.bytes(ds, 0x20011003)), "binary: not text");
+        assertEquals(List.of("(0019,109E)", "(0043,1027)"), record.defenceHits());
+    }
+
+    @Test
     void privateElementsWithoutCreatorAreRemovedEvenWhenTheProfileKeepsPrivateData() throws Exception {
         Dataset ds = withPrivateBlocks();
         deidentify(EngineFixtures.rules("private K", "private-creator K", "unknown-creator K"), ds);
