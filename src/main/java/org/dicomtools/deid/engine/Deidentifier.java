@@ -38,7 +38,7 @@ import org.dicomtools.deid.profile.Selector;
  * <p>Beyond the profile: private elements whose creator is missing are always removed; private
  * creator elements are removed when their block is empty; group lengths are dropped (the writer
  * would recompute them); a UI element that no rule names and whose value is not a registry UID is
- * mapped unless its keyword names a class, syntax or scheme; and every kept text value is checked
+ * mapped unless its keyword names a class, syntax or scheme (or retain-uids is on); and every kept text value is checked
  * against the patient's PHI tokens (defence in depth): a hit is cleaned and recorded.
  */
 public final class Deidentifier {
@@ -411,8 +411,10 @@ public final class Deidentifier {
             if (survey) {
                 return;
             }
-            if (vr == VR.UI && !namesTheElement(decision) && isInstanceUidAttribute(e.tag())) {
+            if (vr == VR.UI && !namesTheElement(decision) && !profile.options().contains(Option.RETAIN_UIDS)
+                    && isInstanceUidAttribute(e.tag())) {
                 // No rule names this UID attribute: an instance UID kept by default would link back.
+                // Under retain-uids every UID stays, so that references between them stay consistent.
                 uids(ds, e, vr);
                 return;
             }

@@ -800,6 +800,20 @@ class DeidentifierTest {
     }
 
     @Test
+    void retainUidsAlsoKeepsTheUidsNoRuleNamesSoReferencesStayConsistent() throws Exception {
+        Dataset ds = EngineFixtures.ct(1, 0);
+        ds.setString(Tag.VolumeFrameOfReferenceUID, VR.UI, EngineFixtures.FRAME_OF_REFERENCE_UID);
+        deidentify(EngineFixtures.builtin("basic", Option.RETAIN_UIDS), ds);
+        assertEquals(EngineFixtures.FRAME_OF_REFERENCE_UID, ds.getString(Tag.FrameOfReferenceUID));
+        assertEquals(EngineFixtures.FRAME_OF_REFERENCE_UID, ds.getString(Tag.VolumeFrameOfReferenceUID));
+
+        Dataset mapped = EngineFixtures.ct(1, 0);
+        mapped.setString(Tag.VolumeFrameOfReferenceUID, VR.UI, EngineFixtures.FRAME_OF_REFERENCE_UID);
+        deidentify(Profile.builtin("basic"), mapped);
+        assertEquals(mapped.getString(Tag.FrameOfReferenceUID), mapped.getString(Tag.VolumeFrameOfReferenceUID));
+    }
+
+    @Test
     void referencesAcrossObjectsPointAtTheNewImageUidsAfterRemapping() throws Exception {
         Profile basic = Profile.builtin("basic");
         Map<Integer, Dataset> images = new LinkedHashMap<>();
