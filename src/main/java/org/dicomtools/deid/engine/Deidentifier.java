@@ -30,16 +30,18 @@ import org.dicomtools.deid.profile.Selector;
  *
  * <p>Actions: X removes; Z empties (a sequence loses its items); D writes a keyed dummy (see
  * {@link Dummies}; UIDs are mapped, identifiers get their pseudonym, sequences are kept and their
- * items processed); K keeps (sequence items are processed); C cleans free text ({@link TextCleaner}),
- * shifts dates, keeps times and removes binary values (which cannot be cleaned); U maps UIDs to {@code 2.25.} UIDs; {@code hash} writes the keyed pseudonym;
+ * items processed); K keeps (sequence items are processed); C cleans free text
+ * ({@link TextCleaner}), shifts dates, keeps times and removes binary values (which cannot be
+ * cleaned); U maps UIDs to {@code 2.25.} UIDs; {@code hash} writes the keyed pseudonym;
  * {@code replace} a template; {@code shift} the patient's date offset; {@code year} and
  * {@code cap-age} the Safe Harbor reductions. Conditions of rules see the original values.
  *
  * <p>Beyond the profile: private elements whose creator is missing are always removed; private
  * creator elements are removed when their block is empty; group lengths are dropped (the writer
  * would recompute them); a UI element that no rule names and whose value is not a registry UID is
- * mapped unless its keyword names a class, syntax or scheme (or retain-uids is on); and every kept text value is checked
- * against the patient's PHI tokens (defence in depth): a hit is cleaned and recorded.
+ * mapped unless its keyword names a class, syntax or scheme (or retain-uids is on); and every kept
+ * text value is checked against the patient's PHI tokens (defence in depth): a hit is cleaned and
+ * recorded.
  */
 public final class Deidentifier {
     private static final Set<PhiPatterns.Kind> CLEAN_KINDS = EnumSet.of(PhiPatterns.Kind.DATE,

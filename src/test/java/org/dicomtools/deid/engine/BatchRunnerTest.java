@@ -278,7 +278,8 @@ class BatchRunnerTest {
         assertEquals(john, fromSr);
         Set<String> fromRt = new HashSet<>();
         for (Dataset contour : EngineFixtures.item(rt, Tag.ROIContourSequence, 0).get(Tag.ContourSequence).sequence()) {
-            fromRt.add(EngineFixtures.item(contour, Tag.ContourImageSequence, 0).getString(Tag.ReferencedSOPInstanceUID));
+            Dataset image = EngineFixtures.item(contour, Tag.ContourImageSequence, 0);
+            fromRt.add(image.getString(Tag.ReferencedSOPInstanceUID));
         }
         assertEquals(john, fromRt);
     }

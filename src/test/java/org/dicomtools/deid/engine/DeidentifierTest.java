@@ -137,7 +137,8 @@ class DeidentifierTest {
     void removeDeletesEveryVrFamily() throws Exception {
         Dataset ds = applyToFamilies("X");
         assertFamilies(expected("absent", "absent", "absent", "absent", "absent", "absent", "absent", "absent",
-                "absent", "absent", "absent", "absent", "absent", "absent", "absent", "absent", "absent", "absent"), ds);
+                "absent", "absent", "absent", "absent", "absent", "absent", "absent", "absent", "absent",
+                "absent"), ds);
         assertEquals(PATIENT_ID, ds.getString(Tag.PatientID));
     }
 
@@ -889,7 +890,8 @@ class DeidentifierTest {
             deidentify(Profile.builtin("basic"), ds);
             String all = String.join("|", EngineFixtures.allStrings(ds)).toUpperCase(Locale.ROOT);
             for (String planted : List.of("DOE", "JOHN", PATIENT_ID, EngineFixtures.ACCESSION, "HOUSE", "SMITH",
-                    "TECH", "ELSEWHERE", "CTSCAN07", "OTHER5550", "RP123", "S4417", "19580214", "20240115", "15/01/2024",
+                    "TECH", "ELSEWHERE", "CTSCAN07", "OTHER5550", "RP123", "S4417", "19580214", "20240115",
+                    "15/01/2024",
                     STUDY_UID, EngineFixtures.SERIES_UID, EngineFixtures.FRAME_OF_REFERENCE_UID)) {
                 assertFalse(all.contains(planted), planted + " survives in " + all);
             }
