@@ -151,7 +151,7 @@ public final class Deidentifier {
         method.add("deid-maven-plugin " + Implementation.PLUGIN_VERSION);
         method.add("profile " + profile.name() + " " + profile.contentHash().substring(0, 12));
         if (!profile.standard().isEmpty()) {
-            method.add(limit(profile.standard(), 64));
+            method.addAll(wrap(profile.standard(), 64));
         }
         for (Option o : profile.options()) {
             method.add(limit("option " + o.keyword(), 64));
@@ -178,6 +178,24 @@ public final class Deidentifier {
         item.setString(Tag.CodeValue, VR.SH, value);
         item.setString(Tag.CodingSchemeDesignator, VR.SH, "DCM");
         item.setString(Tag.CodeMeaning, VR.LO, meaning);
+    }
+
+    /** Splits a text at spaces into values of at most {@code max} characters (a longer word is cut). */
+    private static List<String> wrap(String s, int max) {
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : s.trim().split(" +")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > max) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word, 0, Math.min(word.length(), max));
+        }
+        out.add(line.toString());
+        return out;
     }
 
     private static String limit(String s, int max) {

@@ -685,8 +685,12 @@ class DeidentifierTest {
                 "DCM 113107 Retain Longitudinal Temporal Information Modified Dates Option",
                 "DCM 113105 Clean Descriptors Option"), methodCodes(ds));
         assertEquals("MODIFIED", ds.getString(Tag.LongitudinalTemporalInformationModified));
-        for (String v : ds.getStrings(Tag.DeidentificationMethod)) {
-            assertTrue(v.length() <= 64, "LO holds 64 characters: " + v);
+        // LO holds 64 characters: the standard text is wrapped into two values, not cut.
+        List<String> method = ds.getStrings(Tag.DeidentificationMethod);
+        assertEquals(List.of("PS3.15 2024b Table E.1-1 with options 113107, 113108, 113105,", "113111"),
+                method.subList(2, 4));
+        for (String v : method) {
+            assertTrue(v.length() <= 64, v);
         }
     }
 
