@@ -39,7 +39,8 @@ import org.dicomtools.deid.dicom.dict.UID;
  *     processes: the output depends only on input, secret and configuration.</li>
  * <li>De-identify the chosen files on all cores and write each atomically (temporary file and
  *     rename) under a path derived from keyed values only. The index records each finished file
- *     at once, so an interrupted run resumes.</li>
+ *     at once, so an interrupted run resumes, and the {@link RunJournal} its mappings, so the
+ *     resumed run still writes them for every file.</li>
  * <li>Write, in the owner-only work directory, {@code uid_mapping.csv}, {@code patid_mapping.csv},
  *     the fingerprint ledger and {@code deid-log.json}.</li>
  * </ol>
@@ -53,6 +54,15 @@ public final class BatchRunner {
     public static final String PATIENT_ID_MAPPING = "patid_mapping.csv";
     public static final String LEDGER = "ledger.tsv";
     public static final String LOG = "deid-log.json";
+    /** Mappings of the files an unfinished run wrote (see {@link RunJournal}); gone after a complete run. */
+    public static final String JOURNAL = "run-journal.csv";
+
+    /**
+     * Statuses the next run processes again although the input did not change: an image waiting for
+     * a reviewer (the decision may have come), and a file that failed for a reason outside it (a
+     * full disk, a file in the way of its output).
+     */
+    private static final Set<String> RETRIED = Set.of("pending", "failed");
 
     private final DeidRequest req;
     private final EngineListener listener;
@@ -78,15 +88,19 @@ public final class BatchRunner {
     private record Input(String rel, Path path, long size, long modified) {
     }
 
-    /** What the survey learnt about one file. */
-    private record Survey(String patientKey, String output, FileRecord tokens, RunSummary.Problem problem) {
+    /**
+     * What the survey learnt about one file. {@code claim} names the instance the file writes: its
+     * SOP Instance UID, or its output path when it has none; two files with one claim are duplicates.
+     */
+    private record Survey(String patientKey, String output, String claim, FileRecord tokens,
+            RunSummary.Problem problem) {
     }
 
     /** What processing one file gave. */
     private record Outcome(String status, String output, FileRecord record, RunSummary.Problem problem,
-            long bytes, ReviewManifest.Entry review, String patientKey, String scope) {
+            long bytes, ReviewManifest.Entry review, String scope) {
         Outcome(String status, RunSummary.Problem problem) {
-            this(status, null, null, problem, 0, null, null, null);
+            this(status, null, null, problem, 0, null, null);
         }
     }
 
@@ -104,16 +118,20 @@ public final class BatchRunner {
                 mine.add(in);
             }
         }
-        try (FileIndex index = FileIndex.load(req.workDir().resolve(INDEX), fingerprint(), listener)) {
+        String fingerprint = fingerprint();
+        // Anonymize mode keeps no mappings, so it has nothing to journal.
+        try (FileIndex index = FileIndex.load(req.workDir().resolve(INDEX), fingerprint, listener);
+                RunJournal journal = req.keys().isEphemeral() ? null
+                        : RunJournal.open(req.workDir().resolve(JOURNAL), fingerprint, listener)) {
             List<Input> todo = new ArrayList<>();
             for (Input in : mine) {
                 if (req.force() || !index.upToDate(in.rel(), in.size(), in.modified(), req.dataset())
-                    || "pending".equals(statusOf(index, in.rel()))) {
+                        || RETRIED.contains(statusOf(index, in.rel()))) {
                     todo.add(in);
                 }
             }
             int upToDate = mine.size() - todo.size();
-            if (todo.isEmpty()) {
+            if (todo.isEmpty() && (journal == null || !journal.hasUnfinishedEntries())) {
                 listener.info("Every file of the input is up to date in " + req.dataset());
                 return new RunSummary(inputs.size(), 0, upToDate, inputs.size() - mine.size(), 0, List.of(), 0,
                         System.nanoTime() - t0, Map.of(), 0, 0);
@@ -124,8 +142,8 @@ public final class BatchRunner {
             KnownTokens known = new KnownTokens(globalTokens(surveys).stream().filter(TokenHits::isGlobal).toList());
             Map<String, String> firstClaim = new HashMap<>();
             for (int i = 0; i < inputs.size(); i++) {
-                if (surveys.get(i).output() != null) {
-                    firstClaim.putIfAbsent(surveys.get(i).output(), inputs.get(i).rel());
+                if (surveys.get(i).claim() != null) {
+                    firstClaim.putIfAbsent(surveys.get(i).claim(), inputs.get(i).rel());
                 }
             }
             Map<String, Integer> position = new HashMap<>();
@@ -138,6 +156,9 @@ public final class BatchRunner {
                 Survey s = surveys.get(position.get(in.rel()));
                 Outcome o = process(in, s, patients, known, firstClaim);
                 try {
+                    if (journal != null && o.record() != null) {
+                        journal.append(in.rel(), o.record(), o.scope());
+                    }
                     index.put(in.rel(), new FileIndex.Entry(in.size(), in.modified(), o.status(),
                             o.output() == null ? "-" : o.output()));
                 } catch (IOException e) {
@@ -145,7 +166,7 @@ public final class BatchRunner {
                 }
                 return o;
             });
-            RunSummary summary = finish(inputs, mine, todo, upToDate, surveys, outcomes, patients, t0);
+            RunSummary summary = finish(inputs, mine, todo, upToDate, surveys, outcomes, patients, journal, t0);
             index.compact();
             return summary;
         }
@@ -153,7 +174,7 @@ public final class BatchRunner {
 
     private static String statusOf(FileIndex index, String rel) {
         FileIndex.Entry e = index.get(rel);
-        return e == null ? null : e.status();
+        return e == null ? "" : e.status();
     }
 
     // ------------------------------------------------------------------ set-up
@@ -211,19 +232,24 @@ public final class BatchRunner {
         try (DicomFile f = reader.read(in.path())) {
             Dataset ds = f.dataset();
             if (isDicomdir(f)) {
-                return new Survey(null, null, null, new RunSummary.Problem(in.rel(), "dicomdir",
+                return new Survey(null, null, null, null, new RunSummary.Problem(in.rel(), "dicomdir",
                         "DICOMDIR not copied: it indexes the original file names; create one for the de-identified"
                                 + " dataset if you need it"));
             }
             FileRecord tokens = new FileRecord(false);
             deidentifier.survey(ds, tokens);
             String key = Deidentifier.patientKey(ds);
-            return new Survey(key, OutputLayout.path(req.keys(), key, ds, in.rel()), tokens, null);
+            String output = OutputLayout.path(req.keys(), key, ds, in.rel());
+            // One instance is written once, even when its copies differ in patient or study data
+            // (and so in their output paths).
+            String sop = ds.getString(Tag.SOPInstanceUID);
+            String claim = sop == null ? "path:" + output : "sop:" + sop;
+            return new Survey(key, output, claim, tokens, null);
         } catch (DicomFormatException e) {
             String kind = e.reason().startsWith("not a DICOM file") ? "not-dicom" : "unreadable";
-            return new Survey(null, null, null, new RunSummary.Problem(in.rel(), kind, describe(e)));
+            return new Survey(null, null, null, null, new RunSummary.Problem(in.rel(), kind, describe(e)));
         } catch (IOException e) {
-            return new Survey(null, null, null, new RunSummary.Problem(in.rel(), "unreadable", e.toString()));
+            return new Survey(null, null, null, null, new RunSummary.Problem(in.rel(), "unreadable", e.toString()));
         }
     }
 
@@ -267,7 +293,7 @@ public final class BatchRunner {
         if (s.problem() != null) {
             return new Outcome(s.problem().kind(), s.problem());
         }
-        String claimant = firstClaim.get(s.output());
+        String claimant = firstClaim.get(s.claim());
         if (!in.rel().equals(claimant)) {
             return new Outcome("duplicate", new RunSummary.Problem(in.rel(), "duplicate",
                     "same SOP Instance UID as " + claimant + ": not written twice"));
@@ -291,8 +317,7 @@ public final class BatchRunner {
             ReviewManifest.Entry entry = reviewEntry(sop, s.output(), image);
             String status = image.status() == ImageStage.Status.PENDING ? "pending" : "written";
             String scope = ds.getString(Tag.PatientID);
-            return new Outcome(status, s.output(), record, null, in.size(), entry, s.patientKey(),
-                    scope == null ? "" : scope);
+            return new Outcome(status, s.output(), record, null, in.size(), entry, scope == null ? "" : scope);
         } catch (DicomFormatException e) {
             return new Outcome("unreadable", new RunSummary.Problem(in.rel(), "unreadable", describe(e)));
         } catch (IOException | RuntimeException e) {
@@ -357,8 +382,8 @@ public final class BatchRunner {
     // ------------------------------------------------------------------ closing
 
     private RunSummary finish(List<Input> inputs, List<Input> mine, List<Input> todo, int upToDate,
-            List<Survey> surveys, List<Outcome> outcomes, Map<String, PhiTokens.TokenSet> patients, long t0)
-            throws IOException {
+            List<Survey> surveys, List<Outcome> outcomes, Map<String, PhiTokens.TokenSet> patients, RunJournal journal,
+            long t0) throws IOException {
         Map<String, Integer> actions = new TreeMap<>();
         Mappings uids = new Mappings();
         Mappings patientIds = new Mappings();
@@ -391,8 +416,6 @@ public final class BatchRunner {
             }
             FileRecord r = o.record();
             r.actions().forEach((code, n) -> actions.merge(code, n, Integer::sum));
-            uids.putAll(r.uids());
-            patientIds.putAll(r.patientIds());
             defence += r.defenceHits().size();
             for (String path : r.defenceHits()) {
                 defenceByTag.merge(path.substring(Math.max(0, path.length() - 11)), 1, Integer::sum);
@@ -410,17 +433,21 @@ public final class BatchRunner {
             // Anonymize mode: nothing may link outputs back to originals, so no mapping and no ledger.
             listener.info("Anonymize mode: no mappings and no ledger are written");
         } else {
+            // The journal holds this run's files and those of an unfinished run before it.
+            uids.putAll(journal.uids());
+            patientIds.putAll(journal.patientIds());
             uids.write(req.workDir().resolve(UID_MAPPING));
             patientIds.write(req.workDir().resolve(PATIENT_ID_MAPPING));
-            writeLedger(surveys, outcomes, patients, uids);
+            writeLedger(inputs, surveys, journal.scopes(), patients, uids);
+            journal.delete();
         }
         AuditLog.write(req.workDir().resolve(LOG), req, summary, defenceByTag);
         return summary;
     }
 
     /** Fingerprints of every surveyed PHI token and every original UID, merged with an earlier ledger of the same key. */
-    private void writeLedger(List<Survey> surveys, List<Outcome> outcomes, Map<String, PhiTokens.TokenSet> patients,
-            Mappings uids) throws IOException {
+    private void writeLedger(List<Input> inputs, List<Survey> surveys, Map<String, String> scopes,
+            Map<String, PhiTokens.TokenSet> patients, Mappings uids) throws IOException {
         // Dates and short tokens are common: they go into the ledger per patient (below).
         Set<String> tokens = new HashSet<>();
         for (String t : globalTokens(surveys)) {
@@ -433,15 +460,17 @@ public final class BatchRunner {
                 tokens.add(uid);
             }
         }
-        for (Outcome o : outcomes) {
-            if (o.scope() != null) {
-                PhiTokens.TokenSet patient = patients.get(o.patientKey());
+        for (int k = 0; k < inputs.size(); k++) {
+            String scope = scopes.get(inputs.get(k).rel());
+            String patientKey = surveys.get(k).patientKey();
+            if (scope != null && patientKey != null) {
+                PhiTokens.TokenSet patient = patients.get(patientKey);
                 for (String d : patient.dates()) {
-                    tokens.add(Ledger.patientToken(o.scope(), d));
+                    tokens.add(Ledger.patientToken(scope, d));
                 }
                 for (String w : patient.words()) {
                     if (!TokenHits.isGlobal(w)) {
-                        tokens.add(Ledger.patientToken(o.scope(), w));
+                        tokens.add(Ledger.patientToken(scope, w));
                     }
                 }
             }

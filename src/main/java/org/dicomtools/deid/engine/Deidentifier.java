@@ -1,5 +1,7 @@
 package org.dicomtools.deid.engine;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,16 +30,18 @@ import org.dicomtools.deid.profile.Selector;
  *
  * <p>Actions: X removes; Z empties (a sequence loses its items); D writes a keyed dummy (see
  * {@link Dummies}; UIDs are mapped, identifiers get their pseudonym, sequences are kept and their
- * items processed); K keeps (sequence items are processed); C cleans free text ({@link TextCleaner})
- * and shifts dates; U maps UIDs to {@code 2.25.} UIDs; {@code hash} writes the keyed pseudonym;
+ * items processed); K keeps (sequence items are processed); C cleans free text
+ * ({@link TextCleaner}), shifts dates, keeps times and removes binary values (which cannot be
+ * cleaned); U maps UIDs to {@code 2.25.} UIDs; {@code hash} writes the keyed pseudonym;
  * {@code replace} a template; {@code shift} the patient's date offset; {@code year} and
  * {@code cap-age} the Safe Harbor reductions. Conditions of rules see the original values.
  *
  * <p>Beyond the profile: private elements whose creator is missing are always removed; private
  * creator elements are removed when their block is empty; group lengths are dropped (the writer
  * would recompute them); a UI element that no rule names and whose value is not a registry UID is
- * mapped unless its keyword names a class, syntax or scheme; and every kept text value is checked
- * against the patient's PHI tokens (defence in depth): a hit is cleaned and recorded.
+ * mapped unless its keyword names a class, syntax or scheme (or retain-uids is on); and every kept
+ * text value is checked against the patient's PHI tokens (defence in depth): a hit is cleaned and
+ * recorded.
  */
 public final class Deidentifier {
     private static final Set<PhiPatterns.Kind> CLEAN_KINDS = EnumSet.of(PhiPatterns.Kind.DATE,
@@ -147,7 +151,7 @@ public final class Deidentifier {
         method.add("deid-maven-plugin " + Implementation.PLUGIN_VERSION);
         method.add("profile " + profile.name() + " " + profile.contentHash().substring(0, 12));
         if (!profile.standard().isEmpty()) {
-            method.add(limit(profile.standard(), 64));
+            method.addAll(wrap(profile.standard(), 64));
         }
         for (Option o : profile.options()) {
             method.add(limit("option " + o.keyword(), 64));
@@ -174,6 +178,24 @@ public final class Deidentifier {
         item.setString(Tag.CodeValue, VR.SH, value);
         item.setString(Tag.CodingSchemeDesignator, VR.SH, "DCM");
         item.setString(Tag.CodeMeaning, VR.LO, meaning);
+    }
+
+    /** Splits a text at spaces into values of at most {@code max} characters (a longer word is cut). */
+    private static List<String> wrap(String s, int max) {
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : s.trim().split(" +")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > max) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word, 0, Math.min(word.length(), max));
+        }
+        out.add(line.toString());
+        return out;
     }
 
     private static String limit(String s, int max) {
@@ -413,8 +435,10 @@ public final class Deidentifier {
             if (survey) {
                 return;
             }
-            if (vr == VR.UI && !namesTheElement(decision) && isInstanceUidAttribute(e.tag())) {
+            if (vr == VR.UI && !namesTheElement(decision) && !profile.options().contains(Option.RETAIN_UIDS)
+                    && isInstanceUidAttribute(e.tag())) {
                 // No rule names this UID attribute: an instance UID kept by default would link back.
+                // Under retain-uids every UID stays, so that references between them stay consistent.
                 uids(ds, e, vr);
                 return;
             }
@@ -436,6 +460,10 @@ public final class Deidentifier {
          * the patient's names, IDs and dates) or any original PHI token of the run is cleaned.
          */
         private void defence(Dataset ds, DicomElement e, VR vr, String path) {
+            if (vr == VR.UN && e.isInline()) {
+                defendUnknown(ds, e, path);
+                return;
+            }
             if (!isDefendedVR(vr) || !e.isInline() || TokenHits.isVocabulary(e.tag())) {
                 return;
             }
@@ -458,6 +486,40 @@ public final class Deidentifier {
                 } else {
                     ds.setString(e.tag(), writeVR(e, vr), out.toArray(String[]::new));
                 }
+            }
+        }
+
+        /**
+         * Defence in depth for a kept value of unknown VR: private elements of implicit VR files
+         * (safe-listed text such as a sequence name) read as UN. A value whose bytes are all text
+         * (printable, line breaks, escape; NUL or space padding) is checked as text and, when it
+         * holds a PHI token, cleaned in place and kept as UN; anything else is binary and left alone.
+         */
+        private void defendUnknown(Dataset ds, DicomElement e, String path) {
+            byte[] bytes;
+            try {
+                bytes = e.bytes(Integer.MAX_VALUE);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            int end = bytes.length;
+            while (end > 0 && (bytes[end - 1] == 0 || bytes[end - 1] == ' ')) {
+                end--;
+            }
+            if (end == 0) {
+                return;
+            }
+            for (int i = 0; i < end; i++) {
+                int b = bytes[i] & 0xFF;
+                if (b < 0x20 && b != 0x1B && b != '\n' && b != '\r' && b != '\t' || b == 0x7F) {
+                    return;
+                }
+            }
+            String text = ds.characterSet().decode(bytes, 0, end, VR.UT);
+            String cleaned = cleanText(text, NO_KINDS);
+            if (!cleaned.equals(text)) {
+                record.defenceHit(path);
+                ds.set(DicomElement.of(e.tag(), VR.UN, ds.encodeText(VR.UT, cleaned)));
             }
         }
 
@@ -583,8 +645,18 @@ public final class Deidentifier {
                 dates(ds, e, vr, true);
                 return;
             }
-            if (vr == VR.TM || !vr.isText()) {
+            if (vr == VR.TM) {
                 keep(ds, e, vr, path, null);
+                return;
+            }
+            if (!vr.isText()) {
+                // Overlay bitmaps, curves and audio (PS3.15 E.3.3), maker notes, binary time stamps:
+                // their content cannot be searched, so cleaning one means removing it (as the pixel
+                // layer's OverlayRemover does).
+                collect(e, ds, vr);
+                if (!survey) {
+                    ds.remove(e.tag());
+                }
                 return;
             }
             if (survey) {

@@ -58,9 +58,10 @@ public final class TokenHits {
     }
 
     /**
-     * Attributes of coded entries (PS3.3 8.8) and coding scheme descriptions: vocabulary, never
-     * patient text, so neither cleaned by defence in depth nor fingerprinted by verify. CS values
-     * (defined terms) are left out for the same reason, see {@link #isTokenVR}.
+     * Code values and coding scheme descriptions of coded entries (PS3.3 8.8) and this plugin's own
+     * markers: vocabulary, never patient text, so neither cleaned by defence in depth nor
+     * fingerprinted by verify. CS values (defined terms) are left out for the same reason, see
+     * {@link #isTokenVR}. Code Meaning is free text and is checked.
      */
     public static boolean isVocabulary(int tag) {
         return VOCABULARY.contains(tag);
@@ -68,7 +69,7 @@ public final class TokenHits {
 
     private static final java.util.Set<Integer> VOCABULARY = java.util.Set.of(
             org.dicomtools.deid.dicom.dict.Tag.CodeValue, org.dicomtools.deid.dicom.dict.Tag.CodingSchemeDesignator,
-            org.dicomtools.deid.dicom.dict.Tag.CodingSchemeVersion, org.dicomtools.deid.dicom.dict.Tag.CodeMeaning,
+            org.dicomtools.deid.dicom.dict.Tag.CodingSchemeVersion,
             org.dicomtools.deid.dicom.dict.Tag.LongCodeValue, org.dicomtools.deid.dicom.dict.Tag.URNCodeValue,
             org.dicomtools.deid.dicom.dict.Tag.ContextIdentifier, org.dicomtools.deid.dicom.dict.Tag.MappingResource,
             org.dicomtools.deid.dicom.dict.Tag.MappingResourceName, org.dicomtools.deid.dicom.dict.Tag.CodingSchemeName,
