@@ -108,7 +108,11 @@ public final class DicomReader {
             long pos = 0;
             if (metaStart >= 0) {
                 in.seek(metaStart);
-                readMeta(meta);
+                try {
+                    readMeta(meta);
+                } catch (EOFException e) {
+                    throw error(in.size(), "file ends inside the File Meta Information");
+                }
                 pos = in.position();
             }
             String tsUid = meta.getString(0x00020010);
@@ -253,6 +257,9 @@ public final class DicomReader {
                 }
                 long len;
                 if (vr.hasLongLength()) {
+                    if (in.remaining() < 6) {
+                        throw error(start, "file ends inside a File Meta Information element header");
+                    }
                     in.skip(2);
                     len = in.i32(false) & 0xFFFFFFFFL;
                 } else {
@@ -699,9 +706,8 @@ public final class DicomReader {
                 warnings.add(Tags.toString(tag) + " at offset " + start + " has the odd length " + len
                         + ": padded to even length on write");
             }
-            if (Tags.isGroupLength(tag) && len == 4) {
+            if (Tags.isGroupLength(tag) && len == 4 && value instanceof byte[] v) {
                 Frame top = stack.peek();
-                byte[] v = (byte[]) value;
                 top.lengthGroup = Tags.group(tag);
                 top.lengthDeclared = readInt(v, 0, f.bigEndian) & 0xFFFFFFFFL;
                 top.lengthStart = in.position();

@@ -121,7 +121,7 @@ public final class BatchRunner {
             listener.info("Surveying " + inputs.size() + " file(s) for patients and PHI tokens");
             List<Survey> surveys = Parallel.map(inputs.size(), req.threads(), i -> survey(inputs.get(i)));
             Map<String, PhiTokens.TokenSet> patients = patientTokens(surveys);
-            KnownTokens known = new KnownTokens(globalTokens(surveys));
+            KnownTokens known = new KnownTokens(globalTokens(surveys).stream().filter(TokenHits::isGlobal).toList());
             Map<String, String> firstClaim = new HashMap<>();
             for (int i = 0; i < inputs.size(); i++) {
                 if (surveys.get(i).output() != null) {
@@ -277,9 +277,8 @@ public final class BatchRunner {
             Dataset ds = f.dataset();
             FileRecord record = new FileRecord(false);
             deidentifier.apply(ds, patients.get(s.patientKey()), known, record);
-            String sop = ds.getString(Tag.SOPInstanceUID);
-            ImageStage.Outcome image = images.process(ds, f.transferSyntax(), tempDir(),
-                    sop == null ? null : review.get(sop));
+            String sop = ReviewManifest.key(ds.getString(Tag.SOPInstanceUID), s.output());
+            ImageStage.Outcome image = images.process(ds, f.transferSyntax(), tempDir(), review.get(sop));
             temps.addAll(image.temps());
             if (image.status() == ImageStage.Status.EXCLUDED) {
                 return new Outcome("excluded", new RunSummary.Problem(in.rel(), "excluded",
@@ -316,7 +315,7 @@ public final class BatchRunner {
 
     /** The review manifest entry of an image at risk; a reviewer's decision about the same pixels is kept. */
     private ReviewManifest.Entry reviewEntry(String sop, String file, ImageStage.Outcome image) {
-        if (sop == null || image.status() == ImageStage.Status.NONE) {
+        if (image.status() == ImageStage.Status.NONE) {
             return null;
         }
         ReviewManifest.Entry prior = review.get(sop);
@@ -422,13 +421,28 @@ public final class BatchRunner {
     /** Fingerprints of every surveyed PHI token and every original UID, merged with an earlier ledger of the same key. */
     private void writeLedger(List<Survey> surveys, List<Outcome> outcomes, Map<String, PhiTokens.TokenSet> patients,
             Mappings uids) throws IOException {
-        // Dates are common: they go into the ledger per patient (below), not globally.
-        Set<String> tokens = globalTokens(surveys);
-        tokens.addAll(uids.asMap().keySet());
+        // Dates and short tokens are common: they go into the ledger per patient (below).
+        Set<String> tokens = new HashSet<>();
+        for (String t : globalTokens(surveys)) {
+            if (TokenHits.isGlobal(t)) {
+                tokens.add(t);
+            }
+        }
+        for (String uid : uids.asMap().keySet()) {
+            if (TokenHits.isUidToken(uid)) {
+                tokens.add(uid);
+            }
+        }
         for (Outcome o : outcomes) {
             if (o.scope() != null) {
-                for (String d : patients.get(o.patientKey()).dates()) {
-                    tokens.add(Ledger.dateToken(o.scope(), d));
+                PhiTokens.TokenSet patient = patients.get(o.patientKey());
+                for (String d : patient.dates()) {
+                    tokens.add(Ledger.patientToken(o.scope(), d));
+                }
+                for (String w : patient.words()) {
+                    if (!TokenHits.isGlobal(w)) {
+                        tokens.add(Ledger.patientToken(o.scope(), w));
+                    }
                 }
             }
         }

@@ -270,6 +270,10 @@ public final class Deidentifier {
                 if (creatorMissing || (Tags.isPrivate(tag) && !Tags.isPrivateData(tag))) {
                     // PS3.15 E.3.10: private elements without a creator cannot be safe; always removed.
                     action = Action.of(ActionCode.X);
+                } else if (e.vr() == VR.UN && !e.isSequence() && dictionary.vrOf(tag) == VR.SQ) {
+                    // A sequence attribute whose value is not a sequence cannot be interpreted, so
+                    // nothing can be checked in it: removed rather than passed on.
+                    action = Action.of(ActionCode.X);
                 }
                 if (record.isDryRun() && !survey) {
                     record.dryRun(dryRunLine(elementPath, tag, vr, creator, action, decision));
@@ -432,7 +436,7 @@ public final class Deidentifier {
          * the patient's names, IDs and dates) or any original PHI token of the run is cleaned.
          */
         private void defence(Dataset ds, DicomElement e, VR vr, String path) {
-            if (!isDefendedVR(vr) || !e.isInline()) {
+            if (!isDefendedVR(vr) || !e.isInline() || TokenHits.isVocabulary(e.tag())) {
                 return;
             }
             List<String> values = ds.strings(e);
@@ -442,8 +446,8 @@ public final class Deidentifier {
                 String cleaned = cleanText(v, NO_KINDS);
                 if (!cleaned.equals(v)) {
                     changed = true;
-                    // CS, AE and UR cannot hold the mask characters: such a value is dropped.
-                    cleaned = vr == VR.CS || vr == VR.AE || vr == VR.UR ? "" : fit(vr, cleaned);
+                    // AE and UR cannot hold the mask characters: such a value is dropped.
+                    cleaned = vr == VR.AE || vr == VR.UR ? "" : fit(vr, cleaned);
                 }
                 out.add(cleaned);
             }
@@ -474,7 +478,7 @@ public final class Deidentifier {
         }
 
         private boolean isDefendedVR(VR vr) {
-            return isFreeTextVR(vr) || vr == VR.CS || vr == VR.AE || vr == VR.UR;
+            return TokenHits.isTokenVR(vr) && vr != VR.UN && vr != VR.OB;
         }
 
         /** Replaces each value with f(value); binary values become zero-filled dummies. */
@@ -515,7 +519,8 @@ public final class Deidentifier {
                     "pseudonym." + dictionary.keywordOf(tag))) {
                 return pseudonym(tag, vr, v);
             }
-            return dummies.text(vr, v);
+            String configured = profile.settings().get("dummy." + vr.name());
+            return configured != null ? fit(vr, configured) : dummies.text(vr, v);
         }
 
         /** The keyed pseudonym of a value: the element's {@code pseudonym.<Keyword>} template, or a default. */
@@ -549,7 +554,7 @@ public final class Deidentifier {
             collect(e, ds, vr);
             if (survey && vr == VR.UI) {
                 for (String v : ds.strings(e)) {
-                    if (!v.isEmpty() && !Pseudonymizer.isRegistryUid(v)) {
+                    if (TokenHits.isUidToken(v) && !Pseudonymizer.isRegistryUid(v)) {
                         record.uidToken(v);
                     }
                 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.imageio.ImageIO;
@@ -93,7 +94,7 @@ final class ImageStage {
         for (MaskLine m : profile.masks()) {
             try {
                 if (m.library() != null) {
-                    masks.addAll(MaskRules.builtin(m.library()));
+                    masks.addAll(library(m, policy.baseDir()));
                 } else {
                     masks.add(MaskRule.parse(m.rule(), m.source(), m.line()));
                 }
@@ -101,6 +102,20 @@ final class ImageStage {
                 throw new IllegalArgumentException(m.location() + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * A {@code masks} library: a shipped one by name, else a file relative to the profile file
+     * that names it (or to the base directory for profiles given as text).
+     */
+    private static List<MaskRule> library(MaskLine m, Path baseDir) throws IOException {
+        if (m.library().matches("[a-z0-9-]+")) {
+            return MaskRules.builtin(m.library());
+        }
+        Path source = m.source().startsWith("builtin:") ? null : baseDir.resolve(m.source());
+        Path file = source != null && source.getParent() != null ? source.getParent().resolve(m.library())
+                : baseDir.resolve(m.library());
+        return MaskRules.read(file);
     }
 
     Outcome process(Dataset ds, TransferSyntax ts, Path tempDir, ReviewManifest.Entry prior) throws IOException {
@@ -135,25 +150,29 @@ final class ImageStage {
             signals.add("not-maskable: " + e.getMessage());
         }
         boolean textLeft = false;
+        boolean detectorRan = false;
         if (policy.detectText() && maskable) {
-            try {
-                List<Rect> boxes = detect(ds, outTs, rects);
-                if (!boxes.isEmpty()) {
-                    signals.add("detector=" + boxes.size() + " text region(s)");
-                    if (clean && policy.maskDetected()) {
-                        outTs = mask(ds, outTs, boxes, tempDir, temps);
+            Optional<List<List<Rect>>> found = detector.detectAny(ds, outTs);
+            detectorRan = found.isPresent();
+            List<Rect> boxes = new ArrayList<>();
+            found.ifPresent(frames -> frames.forEach(f -> boxes.addAll(BurnedInText.outside(f, rects))));
+            if (!boxes.isEmpty()) {
+                signals.add("detector=" + boxes.size() + " text region(s)");
+                if (clean && policy.maskDetected()) {
+                    try {
+                        outTs = mask(ds, outTs, dedupe(boxes), tempDir, temps);
                         masked = true;
                         applied.add("detector");
-                    } else {
+                    } catch (PixelDataException | JpegException e) {
                         textLeft = true;
                     }
+                } else {
+                    textLeft = true;
                 }
-            } catch (PixelDataException | JpegException e) {
-                signals.add("detector-unavailable: " + e.getMessage());
-                textLeft = risk.level() == BurnedInRisk.Level.HIGH && !masked;
             }
         }
         String hash = PixelHash.sha256(ds).map(h -> "sha256:" + h).orElse(null);
+        boolean atRisk = risk.needsHandling(textLeft, detectorRan || masked);
         Status status;
         if (prior != null && hash != null && hash.equals(prior.pixelHash())
                 && (prior.status() == ReviewManifest.Status.CLEARED || prior.status() == ReviewManifest.Status.EXCLUDED)) {
@@ -162,7 +181,7 @@ final class ImageStage {
             status = Status.PENDING;
         } else if (masked) {
             status = Status.MASKED;
-        } else if (risk.level() == BurnedInRisk.Level.HIGH) {
+        } else if (atRisk) {
             status = Status.PENDING;
         } else {
             status = Status.NONE;
@@ -219,7 +238,7 @@ final class ImageStage {
             ds.set(out);
             return ts;
         }
-        if (!isJpeg8(ts)) {
+        if (!BurnedInText.isJpeg8(ts)) {
             throw new PixelDataException("transfer syntax " + ts.uid() + " is not decoded here; the image needs review");
         }
         int frames = Math.max(1, ds.getInt(Tag.NumberOfFrames, 1));
@@ -247,10 +266,6 @@ final class ImageStage {
         boolean bot = pixel.fragments().length(0) > 0;
         ds.set(DicomElement.of(Tag.PixelData, VR.OB, EncapsulatedFrames.join(out, bot)));
         return ts;
-    }
-
-    private static boolean isJpeg8(TransferSyntax ts) {
-        return ts.uid().equals("1.2.840.10008.1.2.4.50") || ts.uid().equals("1.2.840.10008.1.2.4.51");
     }
 
     /** Replaces JPEG frames with native 8-bit pixels (RGB or MONOCHROME2) decoded by ImageIO. */
@@ -299,31 +314,6 @@ final class ImageStage {
         // The image was lossy compressed once; that history stays true (PS3.3 C.7.6.1.1.5).
         ds.setString(Tag.LossyImageCompression, VR.CS, "01");
         ds.setBytes(Tag.PixelData, VR.OB, px);
-    }
-
-    /** Detector boxes outside the masked rectangles, over every frame (native or JPEG). */
-    private List<Rect> detect(Dataset ds, TransferSyntax ts, List<Rect> masked)
-            throws PixelDataException, JpegException, IOException {
-        List<Rect> out = new ArrayList<>();
-        DicomElement pixel = ds.get(Tag.PixelData);
-        if (!pixel.isFragments()) {
-            for (List<Rect> frame : detector.detect(ds)) {
-                out.addAll(BurnedInText.outside(frame, masked));
-            }
-            return out;
-        }
-        if (!isJpeg8(ts)) {
-            throw new PixelDataException("transfer syntax " + ts.uid() + " is not decoded here");
-        }
-        int frames = Math.max(1, ds.getInt(Tag.NumberOfFrames, 1));
-        for (byte[] f : EncapsulatedFrames.split(pixel.fragments(), frames)) {
-            BufferedImage img = ImageIO.read(new ByteArrayInputStream(f));
-            if (img == null) {
-                throw new PixelDataException("ImageIO cannot decode the JPEG frame");
-            }
-            out.addAll(BurnedInText.outside(detector.detect(img), masked));
-        }
-        return dedupe(out);
     }
 
     private static List<Rect> dedupe(List<Rect> boxes) {

@@ -47,11 +47,12 @@ public final class Ledger {
     }
 
     /**
-     * The ledger form of one patient's date: dates are common, so a date is only an original of the
-     * patient whose pseudonymous Patient ID ({@code scope}) it is recorded under.
+     * The ledger form of a token that is PHI only for one patient: dates and short words are
+     * common, so they count only in the files of the patient whose pseudonymous Patient ID
+     * ({@code scope}) they are recorded under.
      */
-    public static String dateToken(String scope, String yyyymmdd) {
-        return "date\0" + scope + "\0" + yyyymmdd;
+    public static String patientToken(String scope, String token) {
+        return "patient\0" + scope + "\0" + token;
     }
 
     /** The key id of the secret the fingerprints were made with. */

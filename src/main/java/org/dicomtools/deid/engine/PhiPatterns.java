@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Finds text that looks like PHI: the pattern half of the clean action (PS3.15 E.3.1, "C") and of
- * verify's "PHI patterns in text" rule. Every pattern favours precision: it must stay silent on the
- * technical strings a de-identified file keeps (UIDs, version strings, sequence and protocol names,
+ * Finds text that looks like PHI: the pattern half of the clean action (action code C of PS3.15
+ * Table E.1-1) and of verify's "PHI patterns in text" rule. Every pattern favours precision: it
+ * must stay silent on the technical strings a de-identified file keeps (UIDs, version strings, sequence and protocol names,
  * code values, decimals, times, sizes) while catching the common spellings of each kind. The rules
  * and thresholds of each {@link Kind} are documented on the constant.
  *
@@ -51,10 +51,11 @@ public final class PhiPatterns {
          * exchange codes start 2-9; a bare space-separated form needs {@code +1}); international
          * {@code +44 20 7946 0958}, {@code +49 (0)30 1234567}, {@code 0049 30 1234567} (9-15
          * digits after the country prefix); national with a trunk 0: {@code 020 7946 0958},
-         * {@code 030/1234567}, {@code 01 23 45 67 89} (9-12 digits, one kind of separator); and
-         * after a label ({@code Tel.}, {@code Phone}, {@code Fax}, {@code Mobile}) 7-15 digits.
-         * {@code normalised}: the digits ({@code (0)} dropped); a NANP number with its {@code 1}
-         * prefix also gives its 10-digit national form.
+         * {@code 030/1234567}, {@code 01 23 45 67 89} (9-12 digits, one kind of separator; with
+         * dots only in 2-digit groups, {@code 01.23.45.67.89}); and after a label ({@code Tel.},
+         * {@code Phone}, {@code Fax}, {@code Mobile}) 7-15 digits. {@code normalised}: the digits
+         * ({@code (0)} dropped); North American forms give the 10-digit national number, and
+         * {@code +1} forms also all 11 digits.
          */
         PHONE,
         /** An e-mail address. {@code normalised}: the address in lower case. */
@@ -324,7 +325,7 @@ public final class PhiPatterns {
             "(?=[1-9])" + BEFORE + "([1-9][0-9]{1,2})\\s?-?\\s?(?:years|year|yrs\\.?|yr\\.?|y/o|y\\.o\\.|yo|y|jahre|jährige[rnm]?|jährig"
                     + "|ans|años|anni)(?:[\\s-]?old)?(?![\\p{L}\\p{Nd}_])", CI);
     private static final Pattern AGE_LABEL = Pattern.compile(
-            "(?=[aAâÂeE])(?<!\\p{L})(?:age|aged|alter|âge|edad|età)(?:\\s+of)?\\s*[:=]?\\s*([0-9]{2,3})(?![0-9])(?![.,][0-9])", CI);
+            "(?=[aAâÂeE])(?<!\\p{L})(?:age|aged|alter|âge|edad|età)(?:\\s+of)?\\s*[:=]?\\s*([1-9][0-9]{1,2})(?![0-9])(?![.,][0-9])", CI);
     private static final Pattern AGE_AS = Pattern.compile("(?=[0-9])(?<![" + WC + "])([0-9]{3})([DWMY])(?![" + WC + "])");
 
     // ---------------------------------------------------------------- PERSON_NAME
@@ -451,10 +452,10 @@ public final class PhiPatterns {
         if (kinds.contains(Kind.EMAIL) && f.at) {
             simple(text, EMAIL, Kind.EMAIL, out, m -> List.of(m.group().toLowerCase(Locale.ROOT)));
         }
-        if (kinds.contains(Kind.URL) && f.letters && (text.contains("://") || f.www)) {
+        if (kinds.contains(Kind.URL) && f.letters && (text.contains("://") || f.dots > 0 && f.lowerContainsAny("www."))) {
             urls(text, out);
         }
-        if (kinds.contains(Kind.IP_ADDRESS) && f.dots >= 3 && f.digits >= 4 && f.maxRun <= 5) {
+        if (kinds.contains(Kind.IP_ADDRESS) && f.dots >= 3 && f.digits >= 4) {
             ips(text, out);
         }
         if (kinds.contains(Kind.SSN) && f.digits >= 9) {
@@ -505,7 +506,6 @@ public final class PhiPatterns {
         boolean equals;
         boolean plus;
         boolean paren;
-        boolean www;
         boolean cjkDate;
         /** A run of 2-3 digits not starting with 0 whose value is 90-125. */
         boolean ageNumber;
@@ -538,21 +538,15 @@ public final class PhiPatterns {
                 }
                 if (c >= 'a' && c <= 'z') {
                     letters = true;
-                    if (c == 'w' && t.startsWith("ww.", i + 1)) {
-                        www = true;
-                    }
                 } else if (c >= 'A' && c <= 'Z') {
                     letters = true;
                     upper = true;
-                    if (c == 'W' && (t.startsWith("WW.", i + 1) || t.startsWith("ww.", i + 1))) {
-                        www = true;
-                    }
                 } else if (c < 0x80) {
                     switch (c) {
                         case '.' -> dots++;
                         case '-' -> dashes++;
                         case '/' -> slashes++;
-                        case ' ', '\t' -> spaces++;
+                        case ' ', '\t', '\n', '\r', '\f', '\u000B' -> spaces++;
                         case ',' -> commas++;
                         case '@' -> at = true;
                         case '^' -> caret = true;
@@ -644,7 +638,7 @@ public final class PhiPatterns {
             String l = lower();
             for (int i = l.indexOf("id"); i >= 0; i = l.indexOf("id", i + 1)) {
                 int j = i + 2;
-                if (j < l.length() && l.charAt(j) == ' ') {
+                if (j < l.length() && Character.isWhitespace(l.charAt(j))) {
                     j++;
                 }
                 if (j < l.length() && ":#=".indexOf(l.charAt(j)) >= 0 && (i == 0 || !Character.isLetterOrDigit(l.charAt(i - 1)))) {
@@ -654,12 +648,15 @@ public final class PhiPatterns {
             return false;
         }
 
-        /** A word starting with the first three letters of a month name in any supported language. */
+        /**
+         * A word starting with the first three letters of a month name in any supported language,
+         * compared after the same case folding as the patterns' ({@link PhiPatterns#fold}).
+         */
         boolean monthWord() {
-            String l = lower();
-            for (int i = 0; i + 3 <= l.length(); i++) {
-                if ((i == 0 || !Character.isLetter(l.charAt(i - 1))) && Character.isLetter(l.charAt(i))
-                        && MONTH_PREFIXES.contains(l.substring(i, i + 3))) {
+            String t = text;
+            for (int i = 0; i + 3 <= t.length(); i++) {
+                if ((i == 0 || !Character.isLetter(t.charAt(i - 1))) && Character.isLetter(t.charAt(i))
+                        && MONTH_PREFIXES.contains(fold(t.substring(i, i + 3)))) {
                     return true;
                 }
             }
@@ -877,14 +874,16 @@ public final class PhiPatterns {
      * {@code I} and {@code S}.
      */
     private static int month(String name) {
-        StringBuilder key = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c != '.') {
-                key.append(Character.toLowerCase(Character.toUpperCase(c)));
-            }
+        return MONTHS.getOrDefault(fold(name), 0);
+    }
+
+    /** Lower case through upper case, char by char, as case-insensitive Unicode matching folds. */
+    private static String fold(String s) {
+        StringBuilder key = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            key.append(Character.toLowerCase(Character.toUpperCase(s.charAt(i))));
         }
-        return MONTHS.getOrDefault(key.toString(), 0);
+        return key.toString();
     }
 
     /**
@@ -1118,7 +1117,7 @@ public final class PhiPatterns {
         if (f.lowerContainsAny("str", "gasse", "weg", "allee", "platz", "laan", "plein", "gracht")) {
             street(t, STREET_DE, out);
         }
-        if (f.spaces >= 2 && f.lowerContainsAny("rue", "avenue", "boulevard", "bd ", "place", "allée", "chemin",
+        if (f.spaces >= 2 && f.lowerContainsAny("rue", "avenue", "boulevard", "bd", "place", "allée", "chemin",
                 "impasse", "quai")) {
             street(t, STREET_FR, out);
         }

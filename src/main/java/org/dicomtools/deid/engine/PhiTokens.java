@@ -223,7 +223,9 @@ public final class PhiTokens {
         if (token.isEmpty() || NAME_AFFIXES.contains(token) || part && NAME_PARTICLES.contains(token)) {
             return;
         }
-        if (token.length() >= 2 || isCjk(token)) {
+        // A name part without any letter (test data such as "10" or "1^2") is no name and would
+        // match every number.
+        if ((token.length() >= 2 || isCjk(token)) && token.codePoints().anyMatch(Character::isLetter)) {
             out.add(token);
         }
     }

@@ -80,6 +80,14 @@ public final class ReviewManifest {
 
     private final Map<String, Entry> entries = new TreeMap<>();
 
+    /**
+     * The key of an image: its SOP Instance UID, or for the rare file without one, {@code file:}
+     * and its path in the dataset.
+     */
+    public static String key(String sopInstanceUid, String file) {
+        return sopInstanceUid != null && !sopInstanceUid.isBlank() ? sopInstanceUid : "file:" + file;
+    }
+
     /** Reads a manifest; an absent file is an empty manifest. */
     public static ReviewManifest read(Path file) throws IOException {
         ReviewManifest m = new ReviewManifest();

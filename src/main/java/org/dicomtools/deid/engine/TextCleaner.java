@@ -13,7 +13,7 @@ import org.dicomtools.deid.engine.PhiTokens.TokenSet;
 import org.dicomtools.deid.engine.PhiTokens.Word;
 
 /**
- * The clean action on free text (PS3.15 E.3.1 "C"; issue #3 section 2) and the defence-in-depth pass:
+ * The clean action on free text (action code C of PS3.15 Table E.1-1) and the defence-in-depth pass:
  * removes every token that equals a PHI value removed elsewhere for the same patient, and every
  * {@link PhiPatterns} match of the requested kinds.
  *

@@ -24,6 +24,59 @@ public final class TokenHits {
     private TokenHits() {
     }
 
+    /**
+     * True for values that look like a UID worth remembering as an original (dotted digits, at least
+     * 8 characters): junk such as {@code 0} in a UID element is no identifier and would match
+     * everywhere.
+     */
+    public static boolean isUidToken(String value) {
+        return value.length() >= 8 && value.matches("\\d+(\\.\\d+)+");
+    }
+
+    /**
+     * True for the VRs whose values are words that can hold a PHI token: every text VR except the
+     * numeric and temporal ones (DS, IS, AS, TM, DA, DT) and UIDs, which are checked as wholes.
+     * Private values of unknown VR (UN) that read as text count too.
+     */
+    public static boolean isTokenVR(org.dicomtools.deid.dicom.VR vr) {
+        return switch (vr) {
+            case LO, SH, ST, LT, UT, UC, PN, AE, UR, UN, OB -> true;
+            default -> false;
+        };
+    }
+
+    /** Tokens shorter than this are PHI only for their own patient (scoped); longer ones for everyone. */
+    public static final int GLOBAL_MIN_LENGTH = 4;
+
+    /**
+     * True when a token counts for every patient of a dataset: long enough not to be common
+     * vocabulary ({@code US}, {@code MR}, {@code HU}). Shorter tokens are matched only in the files
+     * of the patient they belong to.
+     */
+    public static boolean isGlobal(String token) {
+        return token.length() >= GLOBAL_MIN_LENGTH;
+    }
+
+    /**
+     * Attributes of coded entries (PS3.3 8.8) and coding scheme descriptions: vocabulary, never
+     * patient text, so neither cleaned by defence in depth nor fingerprinted by verify. CS values
+     * (defined terms) are left out for the same reason, see {@link #isTokenVR}.
+     */
+    public static boolean isVocabulary(int tag) {
+        return VOCABULARY.contains(tag);
+    }
+
+    private static final java.util.Set<Integer> VOCABULARY = java.util.Set.of(
+            org.dicomtools.deid.dicom.dict.Tag.CodeValue, org.dicomtools.deid.dicom.dict.Tag.CodingSchemeDesignator,
+            org.dicomtools.deid.dicom.dict.Tag.CodingSchemeVersion, org.dicomtools.deid.dicom.dict.Tag.CodeMeaning,
+            org.dicomtools.deid.dicom.dict.Tag.LongCodeValue, org.dicomtools.deid.dicom.dict.Tag.URNCodeValue,
+            org.dicomtools.deid.dicom.dict.Tag.ContextIdentifier, org.dicomtools.deid.dicom.dict.Tag.MappingResource,
+            org.dicomtools.deid.dicom.dict.Tag.MappingResourceName, org.dicomtools.deid.dicom.dict.Tag.CodingSchemeName,
+            org.dicomtools.deid.dicom.dict.Tag.CodingSchemeResponsibleOrganization,
+            org.dicomtools.deid.dicom.dict.Tag.CodingSchemeExternalID,
+            org.dicomtools.deid.dicom.dict.Tag.DeidentificationMethod,
+            org.dicomtools.deid.dicom.dict.Tag.ImplementationVersionName);
+
     /** Every known span, in text order, overlapping spans merged. */
     public static List<Span> find(String value, Predicate<String> known) {
         List<Span> out = new ArrayList<>();

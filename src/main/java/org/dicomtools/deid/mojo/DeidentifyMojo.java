@@ -207,6 +207,9 @@ public class DeidentifyMojo extends AbstractDeidMojo {
     @Parameter(property = "deid.maskDetectedText", defaultValue = "false")
     private boolean maskDetectedText;
 
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    private File basedir;
+
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
 
@@ -233,7 +236,7 @@ public class DeidentifyMojo extends AbstractDeidMojo {
             getLog().info("Skipping: no raw input configured (set deid.input to the folder of raw DICOM files)");
             return;
         }
-        Profile p = MojoProfiles.load(profile, options, rules, getLog());
+        Profile p = MojoProfiles.load(profile, basedir, options, rules);
         try {
             if (dryRun) {
                 for (String line : DryRun.listing(input.toPath(), p)) {
@@ -256,7 +259,8 @@ public class DeidentifyMojo extends AbstractDeidMojo {
             int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
             DeidRequest req = new DeidRequest(input.toPath(), dataset.toPath(), workDir.toPath(), p, keys.keys(), n,
                     force, Shard.parse(shard), ReadOptions.DEFAULT,
-                    new ImagePolicy(true, false, maskDetectedText, review == null ? null : review.toPath()));
+                    new ImagePolicy(true, false, maskDetectedText, review == null ? null : review.toPath(),
+                            basedir.toPath()));
             RunSummary s = new BatchRunner(req, new LogListener(getLog())).run();
             getLog().info("deid:deidentify: " + s.line());
             getLog().info("Audit log: " + workDir.toPath().resolve(BatchRunner.LOG));
@@ -292,10 +296,10 @@ public class DeidentifyMojo extends AbstractDeidMojo {
         private MojoProfiles() {
         }
 
-        static Profile load(String ref, List<String> options, List<String> rules,
-                org.apache.maven.plugin.logging.Log log) throws MojoExecutionException {
+        static Profile load(String ref, File basedir, List<String> options, List<String> rules)
+                throws MojoExecutionException {
             try {
-                Profile p = Profile.load(ref, new File(".").toPath());
+                Profile p = Profile.load(ref, basedir.toPath());
                 p = p.withOptions(parseOptions(options));
                 if (rules != null && !rules.isEmpty()) {
                     p = p.withRules(rules, "pom");

@@ -213,7 +213,7 @@ public class VerifyMojo extends AbstractDeidMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        Profile p = DeidentifyMojo.MojoProfiles.load(profile, options, rules, getLog());
+        Profile p = DeidentifyMojo.MojoProfiles.load(profile, basedir, options, rules);
         SecretSource.Resolved keys = SecretSource.resolve(false, secretServerId, settings, decrypter, secretEnv,
                 System.getenv(), secret, allowInsecureSecret);
         Path work = workDir.toPath();
@@ -239,7 +239,7 @@ public class VerifyMojo extends AbstractDeidMojo {
         }
         if (wanted.contains(ReportFormat.CONSOLE)) {
             for (String line : ConsoleSummary.lines(report, ConsoleSummary.DEFAULT_MAX_FINDINGS,
-                    displayName(reportDir), wanted)) {
+                    reportDir.toAbsolutePath().normalize().toString(), wanted)) {
                 if (report.failed()) {
                     getLog().warn(line);
                 } else {

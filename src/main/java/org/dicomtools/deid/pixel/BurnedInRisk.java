@@ -116,6 +116,15 @@ public final class BurnedInRisk {
             signals = List.copyOf(signals);
         }
 
+        /**
+         * The one rule deidentify and verify share: an image needs masking or a review when its
+         * header says HIGH; when it says LOW and the detector found text or could not look (pixel
+         * data it cannot decode); and whatever the header says, when the detector found text.
+         */
+        public boolean needsHandling(boolean textFound, boolean detectorRan) {
+            return level == Level.HIGH || textFound || level == Level.LOW && !detectorRan;
+        }
+
         /** The signals whose weight equals the level: the ones that decided it. */
         public List<Signal> deciding() {
             return level == Level.NONE ? List.of()

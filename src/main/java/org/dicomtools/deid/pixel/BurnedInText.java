@@ -1,11 +1,17 @@
 package org.dicomtools.deid.pixel;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import javax.imageio.ImageIO;
 
 import org.dicomtools.deid.dicom.Dataset;
+import org.dicomtools.deid.dicom.DicomElement;
+import org.dicomtools.deid.dicom.TransferSyntax;
 import org.dicomtools.deid.pixel.text.Raster;
 import org.dicomtools.deid.pixel.text.TextBox;
 import org.dicomtools.deid.pixel.text.TextDetector;
@@ -20,6 +26,43 @@ public final class BurnedInText {
 
     public BurnedInText(TextDetector.Settings settings) {
         this.detector = new TextDetector(settings);
+    }
+
+    /**
+     * Text boxes of every frame of pixel data this plugin can decode: native pixel data, and JPEG
+     * baseline or extended 8-bit frames through ImageIO. Empty when it cannot decode the pixel data
+     * (other compressed transfer syntaxes, unsupported layouts): then the detector did not run.
+     */
+    public Optional<List<List<Rect>>> detectAny(Dataset ds, TransferSyntax ts) {
+        DicomElement pixel = ds.get(0x7FE00010);
+        if (pixel == null) {
+            return Optional.empty();
+        }
+        try {
+            if (!pixel.isFragments()) {
+                return Optional.of(detect(ds));
+            }
+            if (!isJpeg8(ts)) {
+                return Optional.empty();
+            }
+            int frames = Math.max(1, ds.getInt(0x00280008, 1));
+            List<List<Rect>> out = new ArrayList<>();
+            for (byte[] f : EncapsulatedFrames.split(pixel.fragments(), frames)) {
+                BufferedImage img = ImageIO.read(new ByteArrayInputStream(f));
+                if (img == null) {
+                    return Optional.empty();
+                }
+                out.add(detect(img));
+            }
+            return Optional.of(out);
+        } catch (PixelDataException | IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** JPEG baseline and extended (8-bit frames): the syntaxes whose frames the JDK decodes. */
+    public static boolean isJpeg8(TransferSyntax ts) {
+        return ts.uid().equals("1.2.840.10008.1.2.4.50") || ts.uid().equals("1.2.840.10008.1.2.4.51");
     }
 
     /** Text boxes of every frame of native pixel data. */

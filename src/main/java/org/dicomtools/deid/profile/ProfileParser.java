@@ -40,7 +40,7 @@ import org.dicomtools.deid.dicom.dict.ElementDictionary;
  *   <dt>{@code option <option>}, {@code no-option <option>}</dt>
  *   <dd>Enable or disable a PS3.15 option (see {@link Option#keyword()}).</dd>
  *   <dt>{@code set <key> <value...>}</dt>
- *   <dd>A setting for the engine. Keys: {@code uid-root} (a UID prefix), {@code default},
+ *   <dd>A setting for the engine. Keys: {@code uid-root} (a UID prefix),
  *       {@code date-shift-max-days} (a whole number), {@code pseudonym.<Keyword>} (the template of
  *       that attribute's keyed pseudonym: text and {@code {hash:N}}), {@code dummy.<VR>} (the
  *       dummy value of a VR for the D action).</dd>
@@ -95,7 +95,7 @@ final class ProfileParser {
             List.of("profile", "description", "standard", "extends", "option", "no-option", "set", "mask", "masks");
     /** The lower-case words that start a rule. */
     private static final List<String> SELECTOR_WORDS = List.of("private", "private-creator", "unknown-creator");
-    private static final List<String> SETTINGS = List.of("uid-root", "default", "date-shift-max-days");
+    private static final List<String> SETTINGS = List.of("uid-root", "date-shift-max-days");
     private static final String PSEUDONYM_PREFIX = "pseudonym.";
     private static final String DUMMY_PREFIX = "dummy.";
     private static final int MAX_HASH_LENGTH = 32;

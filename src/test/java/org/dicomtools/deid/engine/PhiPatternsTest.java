@@ -188,6 +188,7 @@ class PhiPatternsTest {
                 "http://example.com/p?id=5");
         assertOne(Kind.URL, "www.example.org", "www.example.org", "www.example.org");
         assertOne(Kind.URL, "HTTPS://X.ORG/a", "HTTPS://X.ORG/a", "HTTPS://X.ORG/a");
+        assertOne(Kind.URL, "wWw.x.org", "wWw.x.org", "wWw.x.org");
         assertNothing("www.");
         assertNothing("ftp");
     }
@@ -198,6 +199,7 @@ class PhiPatternsTest {
         assertOne(Kind.IP_ADDRESS, "10.0.0.1:8080", "10.0.0.1:8080", "10.0.0.1");
         assertOne(Kind.IP_ADDRESS, "IP: 8.8.8.8", "8.8.8.8", "8.8.8.8");
         assertOne(Kind.IP_ADDRESS, "host=2.6.3.6", "2.6.3.6", "2.6.3.6");
+        assertEquals("IP_ADDRESS[192.168.1.1] ID_NUMBER[12345678]", render("192.168.1.1 for 12345678"));
         assertNothing("2.6.3.6");
         assertNothing("2.22.5.0");
         assertNothing("256.1.1.1");
@@ -235,6 +237,7 @@ class PhiPatternsTest {
         assertOne(Kind.ID_NUMBER, "Pat.-Nr. 0815-3", "0815-3", "08153");
         assertOne(Kind.ID_NUMBER, "Study ID=S123", "S123", "S123");
         assertOne(Kind.ID_NUMBER, "x; id #12345", "12345", "12345");
+        assertOne(Kind.ID_NUMBER, "ID\t: 12345", "12345", "12345");
     }
 
     @Test
@@ -284,6 +287,7 @@ class PhiPatternsTest {
                 "42 N MARTIN LUTHER KING BLVD");
         assertOne(Kind.STREET_ADDRESS, "77 MASSACHUSETTS AVENUE", "77 MASSACHUSETTS AVENUE", "77 MASSACHUSETTS AVENUE");
         assertOne(Kind.STREET_ADDRESS, "P.O. Box 123", "P.O. Box 123", "P O BOX 123");
+        assertOne(Kind.STREET_ADDRESS, "12\nMain\nStreet", "12\nMain\nStreet", "12 MAIN STREET");
     }
 
     @Test
@@ -347,7 +351,7 @@ class PhiPatternsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"89 years old", "090Y", "089Y", "045Y", "999M", "999W", "aged 45", "Stage 95",
-        "Image: 95", "100 ms", "120 kVp", "130 years", "Dosage 100"})
+        "Image: 95", "100 ms", "120 kVp", "130 years", "Dosage 100", "age: 093"})
     void youngerAgesTheAggregateAndOtherNumbersAreNotOldAges(String text) {
         assertEquals(List.of(), PhiPatterns.find(text, EnumSet.of(Kind.AGE_OVER_89)), text);
     }
@@ -445,6 +449,7 @@ class PhiPatternsTest {
     void monthNamesFoldedByUnicodeCaseStillResolve() {
         assertOne(Kind.DATE, "MAİ 3, 2024", "MAİ 3, 2024", "20240503");
         assertOne(Kind.DATE, "3 MÄRZ 2024", "3 MÄRZ 2024", "20240303");
+        assertOne(Kind.DATE, "ſept 3, 2024", "ſept 3, 2024", "20240903");
     }
 
     @Test

@@ -46,7 +46,6 @@ class ProfileParserTest {
                 + "option retain-uids\n"
                 + "no-option clean-graphics\n"
                 + "set uid-root 1.2.826.0.1.3680043.10.1234\n"
-                + "set default K\n"
                 + "set date-shift-max-days 365\n"
                 + "set pseudonym.PatientID \"P {hash:10}\"\n"
                 + "set dummy.PN Anonymous^Patient\n"
@@ -58,9 +57,9 @@ class ProfileParserTest {
                 new ProfileParser.Extends("../shared/site rules.profile", 7)), f.parents());
         assertEquals(List.of(new ProfileParser.Toggle(Option.RETAIN_UIDS, true),
                 new ProfileParser.Toggle(Option.CLEAN_GRAPHICS, false)), f.toggles());
-        assertEquals(List.of("uid-root", "default", "pseudonym.PatientID", "dummy.PN", "date-shift-max-days"),
+        assertEquals(List.of("uid-root", "pseudonym.PatientID", "dummy.PN", "date-shift-max-days"),
                 List.copyOf(f.settings().keySet()));
-        assertEquals(Map.of("uid-root", "1.2.826.0.1.3680043.10.1234", "default", "K", "date-shift-max-days", "30",
+        assertEquals(Map.of("uid-root", "1.2.826.0.1.3680043.10.1234", "date-shift-max-days", "30",
                 "pseudonym.PatientID", "P {hash:10}", "dummy.PN", "Anonymous^Patient"), f.settings());
         assertEquals(List.of(), f.rules());
     }

@@ -58,11 +58,14 @@ public final class FingerprintMatch implements Check {
             if (vr == VR.DA || vr == VR.DT) {
                 for (String v : r.values()) {
                     String d = v.length() >= 8 ? v.substring(0, 8) : "";
-                    if (!d.isEmpty() && ctx.inLedger(Ledger.dateToken(scope, d))) {
+                    if (!d.isEmpty() && ctx.inLedger(Ledger.patientToken(scope, d))) {
                         out.add(r.path(), PhiPattern.keyword(r) + " holds an original date of the patient",
                                 Hints.mask(v));
                     }
                 }
+                continue;
+            }
+            if (!TokenHits.isTokenVR(vr) || TokenHits.isVocabulary(r.tag())) {
                 continue;
             }
             for (String v : CheckedFile.text(r)) {
@@ -92,14 +95,15 @@ public final class FingerprintMatch implements Check {
 
     /** The first text of {@code value} whose fingerprint is in the ledger, or null. */
     static String firstHit(String value, String scope, VerifyContext ctx) {
-        TokenHits.Span s = TokenHits.first(value, ctx::inLedger);
+        TokenHits.Span s = TokenHits.first(value, t -> TokenHits.isGlobal(t) ? ctx.inLedger(t)
+                : scope != null && ctx.inLedger(Ledger.patientToken(scope, t)));
         if (s != null) {
             return value.substring(s.start(), s.end());
         }
         if (scope != null) {
             for (PhiPatterns.Match d : PhiPatterns.find(value, EnumSet.of(PhiPatterns.Kind.DATE))) {
                 for (String n : d.normalised()) {
-                    if (ctx.inLedger(Ledger.dateToken(scope, n))) {
+                    if (ctx.inLedger(Ledger.patientToken(scope, n))) {
                         return value.substring(d.start(), d.end());
                     }
                 }

@@ -33,12 +33,16 @@ public final class MarkersMissing implements Check {
     public void checkFile(CheckedFile file, VerifyContext ctx, FindingSink out) {
         Dataset ds = file.dataset();
         List<String> missing = new ArrayList<>();
-        if (!"YES".equals(ds.getString(Tag.PatientIdentityRemoved))) {
-            missing.add("PatientIdentityRemoved=YES");
-        }
         DicomElement codes = ds.get(Tag.DeidentificationMethodCodeSequence);
         boolean hasCodes = codes != null && codes.isSequence() && !codes.sequence().isEmpty();
-        if (ds.getString(Tag.DeidentificationMethod) == null && !hasCodes) {
+        boolean hasMethod = ds.getString(Tag.DeidentificationMethod) != null || hasCodes;
+        String removed = ds.getString(Tag.PatientIdentityRemoved);
+        // NO with a method is what deidentify writes for an image whose pixels still wait for review:
+        // the attributes are de-identified, burned-in-risk reports the pixels.
+        if (!"YES".equals(removed) && !("NO".equals(removed) && hasMethod)) {
+            missing.add("PatientIdentityRemoved=YES");
+        }
+        if (!hasMethod) {
             missing.add("DeidentificationMethod or DeidentificationMethodCodeSequence");
         }
         if (!missing.isEmpty()) {

@@ -39,10 +39,23 @@ public final class PhiPattern implements Check {
                     + " the baseline with a reason if it is not PHI.");
 
     private static final Set<PhiPatterns.Kind> ALL = EnumSet.allOf(PhiPatterns.Kind.class);
+    /** Coded values, coding scheme descriptions, issuer namespaces and this plugin's markers: never PHI text. */
     private static final Set<Integer> CODED = Set.of(Tag.CodeValue, Tag.CodingSchemeDesignator,
             Tag.CodingSchemeVersion, Tag.LongCodeValue, Tag.URNCodeValue, Tag.ContextIdentifier,
             Tag.MappingResource, Tag.ContextGroupVersion, Tag.DeidentificationMethod,
-            Tag.ImplementationVersionName, Tag.SpecificCharacterSet, Tag.ContextUID);
+            Tag.ImplementationVersionName, Tag.SpecificCharacterSet, Tag.ContextUID, Tag.CodingSchemeName,
+            Tag.CodingSchemeResponsibleOrganization, Tag.CodingSchemeExternalID, Tag.MappingResourceName,
+            Tag.UniversalEntityID, Tag.UniversalEntityIDType);
+    /**
+     * Device and software descriptions carry build dates, product URLs and long version numbers;
+     * only name, phone, e-mail, address and SSN shapes are looked for there.
+     */
+    private static final Set<Integer> DEVICE = Set.of(Tag.Manufacturer, Tag.ManufacturerModelName,
+            Tag.SoftwareVersions, Tag.DeviceDescription, Tag.SecondaryCaptureDeviceManufacturer,
+            Tag.SecondaryCaptureDeviceManufacturerModelName, Tag.SecondaryCaptureDeviceSoftwareVersions,
+            Tag.HardcopyDeviceManufacturer, Tag.HardcopyDeviceSoftwareVersion, Tag.ManufacturerModelVersion);
+    private static final Set<PhiPatterns.Kind> DEVICE_KINDS = EnumSet.of(PhiPatterns.Kind.PERSON_NAME,
+            PhiPatterns.Kind.PHONE, PhiPatterns.Kind.EMAIL, PhiPatterns.Kind.STREET_ADDRESS, PhiPatterns.Kind.SSN);
 
     @Override
     public RuleInfo info() {
@@ -71,7 +84,7 @@ public final class PhiPattern implements Check {
                 if (v.isBlank() || Dummies.isDummy(vr == VR.UN ? VR.LO : vr, v.strip())) {
                     continue;
                 }
-                List<PhiPatterns.Match> matches = PhiPatterns.find(v, ALL);
+                List<PhiPatterns.Match> matches = PhiPatterns.find(v, DEVICE.contains(r.tag()) ? DEVICE_KINDS : ALL);
                 if (!matches.isEmpty()) {
                     PhiPatterns.Match m = matches.get(0);
                     out.add(r.path(), keyword(r) + " contains text that looks like " + describe(m.kind())

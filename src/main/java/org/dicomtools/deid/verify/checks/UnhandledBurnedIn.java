@@ -79,18 +79,19 @@ public final class UnhandledBurnedIn implements Check {
         }
         BurnedInRisk.Assessment risk = BurnedInRisk.assess(ds);
         List<List<Rect>> boxes = List.of();
-        if (ctx.detectText() && !pixel.isFragments()) {
-            boxes = detect(ds);
+        boolean detectorRan = false;
+        if (ctx.detectText() && risk.level() != BurnedInRisk.Level.HIGH) {
+            Optional<List<List<Rect>>> found = detector.detectAny(ds, file.file().transferSyntax());
+            detectorRan = found.isPresent();
+            boxes = found.orElse(List.of());
         }
         boolean textSeen = boxes.stream().anyMatch(b -> !b.isEmpty());
-        boolean atRisk = risk.level() == BurnedInRisk.Level.HIGH || (risk.level() == BurnedInRisk.Level.LOW
-                && (textSeen || pixel.isFragments())) || textSeen;
-        if (!atRisk) {
+        if (!risk.needsHandling(textSeen, detectorRan || !ctx.detectText())) {
             return;
         }
         String why = describe(risk, textSeen);
-        String sop = ds.getString(Tag.SOPInstanceUID);
-        ReviewManifest.Entry entry = sop == null || ctx.review() == null ? null : ctx.review().get(sop);
+        String key = ReviewManifest.key(ds.getString(Tag.SOPInstanceUID), file.path());
+        ReviewManifest.Entry entry = ctx.review() == null ? null : ctx.review().get(key);
         String problem = null;
         if (entry == null) {
             problem = "image at risk of burned-in text (" + why + ") has no review manifest entry";
@@ -131,20 +132,6 @@ public final class UnhandledBurnedIn implements Check {
             return h.map(x -> "sha256:" + x).orElse(null);
         } catch (IOException e) {
             return null;
-        }
-    }
-
-    private List<List<Rect>> detect(Dataset ds) {
-        try {
-            int frames = FrameImages.frameCount(ds);
-            List<List<Rect>> out = new ArrayList<>();
-            int step = Math.max(1, frames / MAX_DETECTED_FRAMES);
-            for (int f = 0; f < frames; f++) {
-                out.add(f % step == 0 ? detector.detect(FrameImages.fromNative(ds, f)) : List.of());
-            }
-            return out;
-        } catch (PixelDataException | IOException | RuntimeException e) {
-            return List.of();
         }
     }
 
