@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.dicomtools.deid.verify.Check;
 import org.dicomtools.deid.verify.FileFacts;
 import org.dicomtools.deid.verify.FindingSink;
+import org.dicomtools.deid.verify.Hints;
 import org.dicomtools.deid.verify.RuleInfo;
 import org.dicomtools.deid.verify.Severity;
 import org.dicomtools.deid.verify.VerifyContext;
@@ -16,7 +17,8 @@ import org.dicomtools.deid.verify.VerifyContext;
 /**
  * {@code inconsistent-patient}: one pseudonymous patient (Patient ID) with several birth dates or
  * sexes across the dataset: two patients merged under one pseudonym, or dates shifted with
- * different offsets.
+ * different offsets. The finding is on the patient's first file; its Patient ID is only in the
+ * masked hint, since on a dataset that is not de-identified it is the real one.
  */
 public final class InconsistentPatient implements Check {
     public static final RuleInfo INFO = new RuleInfo("inconsistent-patient", "Inconsistent patient", Severity.MEDIUM,
@@ -49,8 +51,8 @@ public final class InconsistentPatient implements Check {
             int b = births.getOrDefault(p.getKey(), Set.of()).size();
             int s = sexes.getOrDefault(p.getKey(), Set.of()).size();
             if (b > 1 || s > 1) {
-                out.add(p.getValue(), "(0010,0020)", "patient " + p.getKey() + " has " + b + " birth date(s) and " + s
-                        + " sex value(s) across the dataset", "");
+                out.add(p.getValue(), "(0010,0020)", "the patient of this file has " + b + " birth date(s) and " + s
+                        + " sex value(s) across the dataset", Hints.mask(p.getKey()));
             }
         }
     }

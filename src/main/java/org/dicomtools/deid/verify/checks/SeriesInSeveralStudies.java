@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.dicomtools.deid.verify.Check;
 import org.dicomtools.deid.verify.FileFacts;
 import org.dicomtools.deid.verify.FindingSink;
+import org.dicomtools.deid.verify.Hints;
 import org.dicomtools.deid.verify.RuleInfo;
 import org.dicomtools.deid.verify.Severity;
 import org.dicomtools.deid.verify.VerifyContext;
@@ -16,6 +17,8 @@ import org.dicomtools.deid.verify.VerifyContext;
 /**
  * {@code series-in-several-studies}: one Series Instance UID in files of different studies, which
  * happens when UIDs were remapped inconsistently (different secrets, or a study UID left original).
+ * The finding is on the series' first file; the UID is only in the masked hint, since it may be an
+ * original one.
  */
 public final class SeriesInSeveralStudies implements Check {
     public static final RuleInfo INFO = new RuleInfo("series-in-several-studies", "Series spread over several studies",
@@ -40,8 +43,8 @@ public final class SeriesInSeveralStudies implements Check {
         }
         for (Map.Entry<String, Set<String>> e : studies.entrySet()) {
             if (e.getValue().size() > 1) {
-                out.add(firstFile.get(e.getKey()), "(0020,000E)", "series " + e.getKey() + " appears in "
-                        + e.getValue().size() + " studies", "");
+                out.add(firstFile.get(e.getKey()), "(0020,000E)", "the series of this file appears in "
+                        + e.getValue().size() + " studies", Hints.mask(e.getKey()));
             }
         }
     }
