@@ -212,6 +212,8 @@ public final class Verifier {
             char[] buf = new char[256];
             int n = r.read(buf);
             String first = n <= 0 ? "" : new String(buf, 0, n).lines().findFirst().orElse("");
+            // Spreadsheet programs save CSV with a byte order mark.
+            first = first.startsWith("\uFEFF") ? first.substring(1) : first;
             if (SensitiveFile.isSensitive("", first)) {
                 new FindingSink(SensitiveFile.INFO, rel, out).add("",
                         "the file's content is a deid:deidentify mapping, ledger or index", "");

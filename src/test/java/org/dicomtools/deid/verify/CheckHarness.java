@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.dicomtools.deid.dicom.Dataset;
 import org.dicomtools.deid.dicom.DicomFile;
@@ -15,6 +16,7 @@ import org.dicomtools.deid.dicom.TransferSyntax;
 import org.dicomtools.deid.dicom.VR;
 import org.dicomtools.deid.dicom.dict.Tag;
 import org.dicomtools.deid.dicom.dict.UID;
+import org.dicomtools.deid.engine.EngineListener;
 import org.dicomtools.deid.engine.Ledger;
 import org.dicomtools.deid.engine.Pseudonymizer;
 import org.dicomtools.deid.engine.ReviewManifest;
@@ -154,6 +156,17 @@ public final class CheckHarness {
         List<Finding> out = new ArrayList<>();
         check.checkDataset(files, ctx, new FindingSink(check.info(), "", out));
         return out;
+    }
+
+    /** Runs the Verifier on a dataset directory: no baseline, threshold LOW, nothing skipped, no thumbnails. */
+    public static VerifyReport verify(Path dataset, VerifyContext ctx, int threads) throws IOException {
+        return new Verifier(new Verifier.Request(dataset, "dataset", ctx, null, Severity.LOW, threads, Set.of(), null),
+                EngineListener.SILENT).run();
+    }
+
+    /** The findings of one rule in a report, in report order. */
+    public static List<Finding> findings(VerifyReport report, RuleInfo rule) {
+        return report.findings().stream().filter(f -> f.ruleId().equals(rule.id())).toList();
     }
 
     /** A finding of {@code rule} at the rule's severity. */
