@@ -32,20 +32,21 @@ class InconsistentPatientTest {
     }
 
     @Test
-    void twoBirthDatesOfOnePseudonymousPatientAreFoundOnItsFirstFile() {
+    void severalBirthDatesOfOnePseudonymousPatientAreOneFindingWhereTheyFirstDisagree() {
         // Regression: the message named the Patient ID, the real one on a dataset that is not
         // de-identified; it is in the masked hint now.
-        assertEquals(List.of(finding("a/1.dcm",
-                "the patient of this file has 2 birth date(s) and 1 sex value(s) across the dataset",
+        assertEquals(List.of(finding("b/3.dcm",
+                "the patient of this file has 3 birth date(s) and 1 sex value(s) across the dataset",
                 "K***************")),
-                checkDataset(check, List.of(file("a/1.dcm", PATIENT, "19000312", "F"),
-                        file("a/2.dcm", PATIENT, "19000312", "F"), file("b/3.dcm", PATIENT, "19000313", "F")),
+                checkDataset(check, List.of(file("a/0.dcm", PATIENT, "", ""), file("a/1.dcm", PATIENT, "19000312", "F"),
+                        file("a/2.dcm", PATIENT, "19000312", "F"), file("b/3.dcm", PATIENT, "19000313", "F"),
+                        file("b/4.dcm", PATIENT, "19000314", "F")),
                         context()));
     }
 
     @Test
     void twoSexesOfOnePatientAreFound() {
-        assertEquals(List.of(finding("a/1.dcm",
+        assertEquals(List.of(finding("a/2.dcm",
                 "the patient of this file has 1 birth date(s) and 2 sex value(s) across the dataset",
                 "K***************")),
                 checkDataset(check, List.of(file("a/1.dcm", PATIENT, "19000312", "F"),
@@ -63,9 +64,9 @@ class InconsistentPatientTest {
     @Test
     void eachInconsistentPatientIsOneFinding() {
         assertEquals(List.of(
-                finding("a/1.dcm", "the patient of this file has 2 birth date(s) and 1 sex value(s) across the dataset",
+                finding("a/2.dcm", "the patient of this file has 2 birth date(s) and 1 sex value(s) across the dataset",
                         "K***************"),
-                finding("b/1.dcm", "the patient of this file has 0 birth date(s) and 2 sex value(s) across the dataset",
+                finding("b/2.dcm", "the patient of this file has 0 birth date(s) and 2 sex value(s) across the dataset",
                         "Z***************")),
                 checkDataset(check, List.of(file("a/1.dcm", PATIENT, "19000312", "F"),
                         file("a/2.dcm", PATIENT, "19000313", "F"), file("b/1.dcm", "ZZZZZZZZ22222222", "", "M"),

@@ -25,11 +25,12 @@ class SeriesInSeveralStudiesTest {
     }
 
     @Test
-    void seriesInTwoStudiesIsFoundOnItsFirstFile() {
-        assertEquals(List.of(CheckHarness.finding(SeriesInSeveralStudies.INFO, "a/1.dcm", "(0020,000E)",
-                "the series of this file appears in 2 studies", "2.2*.3**")),
+    void seriesInThreeStudiesIsFoundWhereTheFirstOtherStudyIs() {
+        assertEquals(List.of(CheckHarness.finding(SeriesInSeveralStudies.INFO, "b/1.dcm", "(0020,000E)",
+                "the series of this file appears in 3 studies", "2.2*.3**")),
                 checkDataset(check, List.of(file("a/1.dcm", "2.25.200", "2.25.300"),
-                        file("a/2.dcm", "2.25.200", "2.25.300"), file("b/1.dcm", "2.25.201", "2.25.300")), context()));
+                        file("a/2.dcm", "2.25.200", "2.25.300"), file("b/1.dcm", "2.25.201", "2.25.300"),
+                        file("c/1.dcm", "2.25.202", "2.25.300")), context()));
     }
 
     @Test
