@@ -28,6 +28,9 @@ import org.dicomtools.deid.engine.EngineListener;
 import org.dicomtools.deid.engine.Ledger;
 import org.dicomtools.deid.engine.ReviewManifest;
 import org.dicomtools.deid.pixel.PixelHash;
+import org.dicomtools.deid.verify.checks.PhiPattern;
+import org.dicomtools.deid.verify.checks.RetainedPhiAttribute;
+import org.dicomtools.deid.verify.checks.UnreadableFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -228,13 +231,13 @@ class VerifierTest {
                 """));
         VerifyReport r = run(root, context(), baseline, 1, Set.of(), null, EngineListener.SILENT);
         String file = STUDY + "2.25.101.dcm";
-        assertEquals(List.of(CheckHarness.finding(org.dicomtools.deid.verify.checks.RetainedPhiAttribute.INFO, file,
+        assertEquals(List.of(CheckHarness.finding(RetainedPhiAttribute.INFO, file,
                 "(0020,4000)", "ImageComments holds a value although the profile removes it (X)", "D**^J***")),
                 r.findings());
         assertEquals(List.of(
-                CheckHarness.finding(org.dicomtools.deid.verify.checks.PhiPattern.INFO, file, "(0020,4000)",
+                CheckHarness.finding(PhiPattern.INFO, file, "(0020,4000)",
                         "ImageComments contains text that looks like a person's name", "D**^J***"),
-                CheckHarness.finding(org.dicomtools.deid.verify.checks.UnreadableFile.INFO, "notes.txt", "",
+                CheckHarness.finding(UnreadableFile.INFO, "notes.txt", "",
                         "the file is not a DICOM file", "")),
                 r.accepted());
         assertEquals(List.of("retained-phi-attribute " + file + " (0020,4001)", "phi-pattern other.dcm (0020,4000)"),

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.dicomtools.deid.dicom.Dataset;
@@ -95,6 +96,7 @@ class FingerprintMatchTest {
 
     @Test
     void originalUidDeepInAReferenceIsFound() {
+        // Hints are cut at 24 characters.
         assertEquals(List.of(finding("(0008,1115)[0]/(0008,114A)[0]/(0008,1155)",
                 "ReferencedSOPInstanceUID holds an original UID", "1.2.8**.1*****.2.5*.3.6*")),
                 checkFile(check, withReference(ORIGINAL_UID), ledger()));
@@ -134,7 +136,7 @@ class FingerprintMatchTest {
     void birthDateInAPrivateElementIsFound() {
         Dataset ds = cleanCt();
         ds.setString(0x00090010, VR.LO, "ACME HOSPITAL 1.0");
-        ds.setBytes(0x00091001, VR.UN, "19470522".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        ds.setBytes(0x00091001, VR.UN, "19470522".getBytes(StandardCharsets.US_ASCII));
         assertEquals(List.of(finding("(0009,1001)",
                 "private element of \"ACME HOSPITAL 1.0\" contains an original PHI token", "1*******")),
                 checkFile(check, ds, ledger()));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.dicomtools.deid.dicom.DicomFile;
 import org.dicomtools.deid.dicom.TransferSyntax;
@@ -30,7 +31,7 @@ class MalformedFileTest {
     }
 
     /** The clean CT as a file, its bytes changed by {@code edit}, then read back and checked. */
-    private List<Finding> written(java.util.function.UnaryOperator<byte[]> edit) throws Exception {
+    private List<Finding> written(UnaryOperator<byte[]> edit) throws Exception {
         Path file = CheckHarness.write(temp, FILE, cleanCt(), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         Files.write(file, edit.apply(Files.readAllBytes(file)));
         try (DicomFile f = CheckHarness.read(file)) {

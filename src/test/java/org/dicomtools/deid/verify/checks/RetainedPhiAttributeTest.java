@@ -17,6 +17,7 @@ import org.dicomtools.deid.profile.Profile;
 import org.dicomtools.deid.verify.CheckHarness;
 import org.dicomtools.deid.verify.Finding;
 import org.dicomtools.deid.verify.Hints;
+import org.dicomtools.deid.verify.Severity;
 import org.dicomtools.deid.verify.VerifyContext;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class RetainedPhiAttributeTest {
     @Test
     void ruleIsHighAndNamedRetainedPhiAttribute() {
         assertEquals("retained-phi-attribute", check.info().id());
-        assertEquals(org.dicomtools.deid.verify.Severity.HIGH, check.info().severity());
+        assertEquals(Severity.HIGH, check.info().severity());
     }
 
     @Test
