@@ -103,10 +103,10 @@ public final class RetainedPhiAttribute implements Check {
 
     /**
      * True for values that are not real data: dummies, placeholders, and for the replacing actions
-     * (D, hash, replace) a pseudonym of the form this profile makes: the rule's {@code replace}
-     * template, the {@code pseudonym.<Keyword>} setting, or deidentify's default ({@code ANON^} and 8
-     * base32 characters for PN, 16 base32 characters otherwise), possibly cut to the VR's maximum
-     * length; or, for data made by other tools, a hexadecimal digest of 16 to 64 digits that mixes
+     * (D, hash, replace) the profile's {@code dummy.<VR>} setting or a pseudonym of the form this
+     * profile makes: the rule's {@code replace} template, the {@code pseudonym.<Keyword>} setting, or
+     * deidentify's default ({@code ANON^} and 8 base32 characters for PN, 16 base32 characters
+     * otherwise), possibly cut to the VR's maximum length; or, for data made by other tools, a hexadecimal digest of 16 to 64 digits that mixes
      * letters and digits. A run of letters or of decimal digits is never taken for a pseudonym: that
      * is what names and record numbers look like.
      */
@@ -120,6 +120,10 @@ public final class RetainedPhiAttribute implements Check {
             return false;
         }
         Map<String, String> settings = ctx.profile().settings();
+        String configured = settings.get("dummy." + vr.name());
+        if (configured != null && isCut(s, configured.strip(), vr)) {
+            return true;
+        }
         String template = code == ActionCode.REPLACE ? d.action().template() : settings.get("pseudonym." + keyword);
         if (template == null) {
             template = defaultTemplate(vr);
@@ -129,6 +133,11 @@ public final class RetainedPhiAttribute implements Check {
             return true;
         }
         return DIGEST.matcher(s).matches();
+    }
+
+    /** True when {@code value} is {@code full} as deidentify writes it: whole, or cut to the VR's maximum length. */
+    private static boolean isCut(String value, String full, VR vr) {
+        return value.equals(full) || value.length() == maxLength(vr) && full.startsWith(value);
     }
 
     /** The template deidentify uses for a pseudonym without a {@code pseudonym.<Keyword>} setting. */

@@ -156,6 +156,20 @@ class RetainedPhiAttributeTest {
     }
 
     @Test
+    void dummyConfiguredByTheProfileIsNotFound() throws Exception {
+        // Regression: deidentify writes a profile's dummy.<VR> setting for action D, verify took it for data.
+        VerifyContext configured = context(Profile.parse("profile configured\nextends basic\nset dummy.SH CURATED\n",
+                "configured.profile"));
+        Dataset ds = cleanCt();
+        ds.setString(Tag.StationName, VR.SH, "CURATED");
+        assertEquals(List.of(), checkFile(check, ds, configured));
+        ds.setString(Tag.StationName, VR.SH, "RADIOLOGY");
+        assertEquals(List.of(finding("(0008,1010)",
+                "StationName holds a value although the profile replaces it (X/Z/D)", "R********")),
+                checkFile(check, ds, configured));
+    }
+
+    @Test
     void privateElementsAndUidsAreLeftToTheirOwnRules() {
         Dataset ds = cleanCt();
         ds.setString(Tag.SOPInstanceUID, VR.UI, "1.2.840.113619.2.55.3.1");
