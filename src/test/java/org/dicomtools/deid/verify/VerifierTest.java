@@ -318,6 +318,33 @@ class VerifierTest {
     }
 
     @Test
+    void symbolicLinksToTheDatasetAndInsideItAreFollowed() throws IOException {
+        // Regression: Files.walk does not follow links, so a dataset given as a link, or a folder of it
+        // that is a link, was checked as empty: zero files, zero findings, a passing gate.
+        Path real = Files.createDirectories(temp.resolve("real"));
+        Dataset leak = ct("2.25.101");
+        leak.setString(Tag.ImageComments, VR.LT, "DOE^JOHN");
+        write(real, "PAAAAAAAAAAAA/2.25.101.dcm", leak, EXPLICIT);
+        Path root = dataset();
+        Files.createSymbolicLink(root.resolve("linked"), real.resolve("PAAAAAAAAAAAA"));
+        Path link = Files.createSymbolicLink(temp.resolve("link"), real);
+        assertEquals(List.of("PAAAAAAAAAAAA/2.25.101.dcm"), run(link, context(), null, 1, Set.of(), null,
+                EngineListener.SILENT).files());
+        assertEquals(List.of("linked/2.25.101.dcm"), run(root, context(), null, 1, Set.of(), null,
+                EngineListener.SILENT).files());
+    }
+
+    @Test
+    void linkCycleIsAnIOException() throws IOException {
+        Path root = dataset();
+        write(root, "a/2.25.101.dcm", ct("2.25.101"), EXPLICIT);
+        Files.createSymbolicLink(root.resolve("a/loop"), root.resolve("a"));
+        IOException e = assertThrows(IOException.class,
+                () -> run(root, context(), null, 1, Set.of(), null, EngineListener.SILENT));
+        assertEquals("cannot walk the dataset " + root + ": " + root.resolve("a/loop"), e.getMessage());
+    }
+
+    @Test
     void datasetThatIsNotADirectoryIsAnIOException() throws IOException {
         Path file = Files.writeString(temp.resolve("file.dcm"), "x", StandardCharsets.UTF_8);
         IOException e = assertThrows(IOException.class,
