@@ -41,12 +41,21 @@ public record RunSummary(int filesIn, int written, int upToDate, int otherShard,
         return nanos == 0 ? 0 : written / (nanos / 1e9);
     }
 
-    /** The closing line: files in, written, skipped, failed, time, MB/s. */
+    /** The closing line: files in, written, skipped, failed (by kind), time, MB/s. */
     public String line() {
+        java.util.Map<String, Integer> kinds = new java.util.TreeMap<>();
+        for (Problem p : problems) {
+            kinds.merge(p.kind(), 1, Integer::sum);
+        }
+        StringBuilder why = new StringBuilder();
+        kinds.forEach((k, n) -> why.append(why.length() == 0 ? " (" : ", ").append(n).append(' ').append(k));
+        if (why.length() > 0) {
+            why.append(')');
+        }
         return String.format(Locale.ROOT,
-                "%d files in, %d written, %d up to date, %d in other shards, %d failed, %d flagged for review"
+                "%d files in, %d written, %d up to date, %d in other shards, %d not written%s, %d flagged for review"
                         + " in %.1f s (%.1f files/s, %.1f MB/s)",
-                filesIn, written, upToDate, otherShard, failed, review, nanos / 1e9, filesPerSecond(),
+                filesIn, written, upToDate, otherShard, failed, why, review, nanos / 1e9, filesPerSecond(),
                 megabytesPerSecond());
     }
 }

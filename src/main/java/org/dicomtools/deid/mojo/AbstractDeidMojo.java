@@ -19,11 +19,18 @@ public abstract class AbstractDeidMojo extends AbstractMojo {
     @Parameter(property = "deid.skip", defaultValue = "false")
     private boolean skip;
 
-    /** The goal-specific skip switch and the name of its property, or null when the goal has none. */
-    protected abstract boolean goalSkip();
+    /** The goal's name, for messages ({@code deidentify}). */
+    protected abstract String goal();
+
+    /** The goal-specific skip switch; false when the goal has none. */
+    protected boolean goalSkip() {
+        return false;
+    }
 
     /** The property that {@link #goalSkip()} reads, for the skip message. */
-    protected abstract String goalSkipProperty();
+    protected String goalSkipProperty() {
+        return null;
+    }
 
     /** The goal's work, once the skip switches have been checked. */
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
@@ -31,11 +38,11 @@ public abstract class AbstractDeidMojo extends AbstractMojo {
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
-            getLog().info("Skipping: deid.skip is true");
+            getLog().info("Skipping deid:" + goal() + " because deid.skip is true");
             return;
         }
         if (goalSkip()) {
-            getLog().info("Skipping: " + goalSkipProperty() + " is true");
+            getLog().info("Skipping deid:" + goal() + " because " + goalSkipProperty() + " is true");
             return;
         }
         run();

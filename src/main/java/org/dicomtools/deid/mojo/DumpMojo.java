@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -24,7 +23,7 @@ import org.dicomtools.deid.inspect.Dumper;
  * @since 0.1.0
  */
 @Mojo(name = "dump", requiresProject = false, threadSafe = true)
-public class DumpMojo extends AbstractMojo {
+public class DumpMojo extends AbstractDeidMojo {
 
     /**
      * The DICOM file to print, or a directory whose files are all printed: walked recursively in
@@ -83,20 +82,13 @@ public class DumpMojo extends AbstractMojo {
     @Parameter(property = "deid.inlineBinaryLimit", defaultValue = "1024")
     private int inlineBinaryLimit;
 
-    /**
-     * Skips the goal. Default {@code false}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "deid.skip", defaultValue = "false")
-    private boolean skip;
+    @Override
+    protected String goal() {
+        return "dump";
+    }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping deid:dump because deid.skip is true");
-            return;
-        }
+    protected void run() throws MojoExecutionException, MojoFailureException {
         if (input == null) {
             getLog().info("Nothing to dump: set deid.input to a DICOM file or directory (-Ddeid.input=<path>)");
             return;

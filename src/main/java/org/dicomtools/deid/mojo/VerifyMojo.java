@@ -16,7 +16,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.dicomtools.deid.engine.BatchRunner;
 import org.dicomtools.deid.engine.Ledger;
@@ -42,7 +41,7 @@ import org.dicomtools.deid.verify.report.Reports;
  * @since 0.1.0
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
-public class VerifyMojo extends AbstractDeidMojo {
+public class VerifyMojo extends AbstractProfileMojo {
 
     /**
      * The de-identified dataset to check. Default {@code ${project.basedir}/dataset}.
@@ -51,40 +50,6 @@ public class VerifyMojo extends AbstractDeidMojo {
      */
     @Parameter(property = "deid.dataset", defaultValue = "${project.basedir}/dataset")
     private File dataset;
-
-    /**
-     * The profile the dataset must satisfy: a shipped one ({@code basic}, {@code research},
-     * {@code safe-harbor}) or a profile file. Use the profile deidentify used. Default {@code basic}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "deid.profile", defaultValue = "basic")
-    private String profile;
-
-    /**
-     * PS3.15 options turned on in addition to the profile's, comma-separated (as for deidentify).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "deid.options")
-    private List<String> options;
-
-    /**
-     * Single profile rules that override the profile (as for deidentify).
-     *
-     * @since 0.1.0
-     */
-    @Parameter
-    private List<String> rules;
-
-    /**
-     * The work directory of deidentify: its {@code ledger.tsv} enables {@code fingerprint-match}, and
-     * reports go to {@code <workDir>/verify/}. Default {@code ${project.build.directory}/deid}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "deid.workDir", defaultValue = "${project.build.directory}/deid")
-    private File workDir;
 
     /**
      * Reports to write, comma-separated, any case: {@code console}, {@code json} ({@code verify.json}),
@@ -115,15 +80,6 @@ public class VerifyMojo extends AbstractDeidMojo {
     private File baseline;
 
     /**
-     * The review manifest of images at risk of burned-in text, kept in the dataset repository. Default
-     * {@code ${project.basedir}/deid-review.json}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "deid.review", defaultValue = "${project.basedir}/deid-review.json")
-    private File review;
-
-    /**
      * Runs the pixel text detector on images (raising the risk of images whose header looks harmless).
      * Default {@code true}.
      *
@@ -133,46 +89,6 @@ public class VerifyMojo extends AbstractDeidMojo {
     private boolean detectText;
 
     /**
-     * Worker threads; {@code 0} uses every core. Default {@code 0}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "deid.threads", defaultValue = "0")
-    private int threads;
-
-    /**
-     * The environment variable that holds the secret (optional for verify). Default {@code DEID_SECRET}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "deid.secretEnv", defaultValue = "DEID_SECRET")
-    private String secretEnv;
-
-    /**
-     * The {@code settings.xml} server whose password is the secret. Default {@code deid}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "deid.secretServerId", defaultValue = "deid")
-    private String secretServerId;
-
-    /**
-     * A secret in clear; refused unless {@code deid.allowInsecureSecret} is true.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "deid.secret")
-    private String secret;
-
-    /**
-     * Accepts {@code deid.secret} in clear. Default {@code false}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "deid.allowInsecureSecret", defaultValue = "false")
-    private boolean allowInsecureSecret;
-
-    /**
      * Skips this goal only. Default {@code false}.
      *
      * @since 0.1.0
@@ -180,17 +96,14 @@ public class VerifyMojo extends AbstractDeidMojo {
     @Parameter(property = "deid.verify.skip", defaultValue = "false")
     private boolean verifySkip;
 
-    @Parameter(defaultValue = "${project.basedir}", readonly = true)
-    private File basedir;
-
-    @Parameter(defaultValue = "${settings}", readonly = true)
-    private Settings settings;
-
-    private final SettingsDecrypter decrypter;
-
     @Inject
     public VerifyMojo(SettingsDecrypter decrypter) {
-        this.decrypter = decrypter;
+        super(decrypter);
+    }
+
+    @Override
+    protected String goal() {
+        return "verify";
     }
 
     @Override
@@ -213,22 +126,20 @@ public class VerifyMojo extends AbstractDeidMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        Profile p = DeidentifyMojo.MojoProfiles.load(profile, basedir, options, rules);
-        SecretSource.Resolved keys = SecretSource.resolve(false, secretServerId, settings, decrypter, secretEnv,
-                System.getenv(), secret, allowInsecureSecret);
-        Path work = workDir.toPath();
+        Profile p = loadProfile();
+        SecretSource.Resolved keys = resolveSecret(false);
+        Path work = workDir().toPath();
         Path reportDir = work.resolve("verify");
         VerifyReport report;
         try {
             Ledger ledger = Ledger.read(work.resolve(BatchRunner.LEDGER));
-            ReviewManifest manifest = ReviewManifest.read(review.toPath());
+            ReviewManifest manifest = ReviewManifest.read(review().toPath());
             Baseline accepted = Baseline.read(baseline.toPath());
             String uidRoot = p.settings().getOrDefault("uid-root", "2.25");
             VerifyContext ctx = new VerifyContext(p, keys == null ? null : keys.keys(), ledger, manifest, uidRoot,
                     detectText);
-            int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
             Verifier.Request req = new Verifier.Request(dataset.toPath(), displayName(dataset.toPath()), ctx, accepted,
-                    threshold, n, Set.of(review.toPath(), baseline.toPath()),
+                    threshold, threads(), Set.of(review().toPath(), baseline.toPath()),
                     wanted.contains(ReportFormat.HTML) ? reportDir.resolve("verify.html") : null);
             report = new Verifier(req, new LogListener(getLog())).run();
             List<ReportFormat> files = new ArrayList<>(wanted);
@@ -264,8 +175,8 @@ public class VerifyMojo extends AbstractDeidMojo {
 
     private String displayName(Path p) {
         Path abs = p.toAbsolutePath().normalize();
-        if (basedir != null) {
-            Path base = basedir.toPath().toAbsolutePath().normalize();
+        if (basedir() != null) {
+            Path base = basedir().toPath().toAbsolutePath().normalize();
             if (abs.startsWith(base) && !abs.equals(base)) {
                 return base.relativize(abs).toString().replace('\\', '/');
             }

@@ -34,21 +34,39 @@ public final class BurnedInText {
      * (other compressed transfer syntaxes, unsupported layouts): then the detector did not run.
      */
     public Optional<List<List<Rect>>> detectAny(Dataset ds, TransferSyntax ts) {
+        return detectAny(ds, ts, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #detectAny(Dataset, TransferSyntax)} on at most {@code maxFrames} frames spread
+     * evenly over the image (first and last included); frames not looked at get no boxes.
+     */
+    public Optional<List<List<Rect>>> detectAny(Dataset ds, TransferSyntax ts, int maxFrames) {
         DicomElement pixel = ds.get(0x7FE00010);
         if (pixel == null) {
             return Optional.empty();
         }
         try {
             if (!pixel.isFragments()) {
-                return Optional.of(detect(ds));
+                int frames = FrameImages.frameCount(ds);
+                List<List<Rect>> out = new ArrayList<>(frames);
+                for (int f = 0; f < frames; f++) {
+                    out.add(sampled(f, frames, maxFrames) ? detect(FrameImages.fromNative(ds, f)) : List.of());
+                }
+                return Optional.of(out);
             }
             if (!isJpeg8(ts)) {
                 return Optional.empty();
             }
             int frames = Math.max(1, ds.getInt(0x00280008, 1));
             List<List<Rect>> out = new ArrayList<>();
-            for (byte[] f : EncapsulatedFrames.split(pixel.fragments(), frames)) {
-                BufferedImage img = ImageIO.read(new ByteArrayInputStream(f));
+            List<byte[]> encoded = EncapsulatedFrames.split(pixel.fragments(), frames);
+            for (int i = 0; i < encoded.size(); i++) {
+                if (!sampled(i, encoded.size(), maxFrames)) {
+                    out.add(List.of());
+                    continue;
+                }
+                BufferedImage img = ImageIO.read(new ByteArrayInputStream(encoded.get(i)));
                 if (img == null) {
                     return Optional.empty();
                 }
@@ -58,6 +76,22 @@ public final class BurnedInText {
         } catch (PixelDataException | IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** True when frame {@code f} of {@code n} is among {@code max} frames spread evenly, ends included. */
+    static boolean sampled(int f, int n, int max) {
+        if (n <= max) {
+            return true;
+        }
+        if (max <= 1) {
+            return f == 0;
+        }
+        for (int k = 0; k < max; k++) {
+            if ((int) Math.round((double) k * (n - 1) / (max - 1)) == f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** JPEG baseline and extended (8-bit frames): the syntaxes whose frames the JDK decodes. */

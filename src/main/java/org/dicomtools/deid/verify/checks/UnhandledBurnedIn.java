@@ -49,7 +49,8 @@ public final class UnhandledBurnedIn implements Check {
                     + " deid:deidentify), or record your decision in the review manifest (status cleared or"
                     + " excluded, with reviewer and date).");
 
-    private static final int MAX_DETECTED_FRAMES = 16;
+    /** Frames of an image whose header signals no risk that the detector looks at. */
+    private static final int NONE_SAMPLE_FRAMES = 3;
 
     private final Path thumbnails;
     private final BurnedInText detector = new BurnedInText(TextDetector.Settings.DEFAULT);
@@ -80,8 +81,11 @@ public final class UnhandledBurnedIn implements Check {
         BurnedInRisk.Assessment risk = BurnedInRisk.assess(ds);
         List<List<Rect>> boxes = List.of();
         boolean detectorRan = false;
-        if (ctx.detectText() && risk.level() != BurnedInRisk.Level.HIGH) {
-            Optional<List<List<Rect>>> found = detector.detectAny(ds, file.file().transferSyntax());
+        if (ctx.detectText() && risk.level() != BurnedInRisk.Level.HIGH
+                && (risk.level() == BurnedInRisk.Level.LOW || looksRendered(ds))) {
+            // LOW: every frame, as deidentify looks; NONE: a sample, to catch a harmless-looking header.
+            int frames = risk.level() == BurnedInRisk.Level.LOW ? Integer.MAX_VALUE : NONE_SAMPLE_FRAMES;
+            Optional<List<List<Rect>>> found = detector.detectAny(ds, file.file().transferSyntax(), frames);
             detectorRan = found.isPresent();
             boxes = found.orElse(List.of());
         }
@@ -113,6 +117,16 @@ public final class UnhandledBurnedIn implements Check {
             out.add("(7FE0,0010)", problem, "");
             thumbnail(file.path(), ds, boxes);
         }
+    }
+
+    /**
+     * True for pixel data that looks rendered for display (8-bit samples or colour), where burned-in
+     * text is drawn: screens, captures, printed films. Raw 12- to 16-bit monochrome acquisitions
+     * (CT, MR, PET) come from reconstruction, which draws no text, so a harmless header there is
+     * not worth the detector's time on every slice.
+     */
+    private static boolean looksRendered(Dataset ds) {
+        return ds.getInt(Tag.BitsAllocated, 16) <= 8 || ds.getInt(Tag.SamplesPerPixel, 1) > 1;
     }
 
     private static String describe(BurnedInRisk.Assessment risk, boolean textSeen) {

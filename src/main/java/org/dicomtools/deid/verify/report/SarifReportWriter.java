@@ -34,12 +34,11 @@ import org.dicomtools.deid.verify.VerifyReport;
  *                    "shortDescription": { "text": "Retained PHI attribute" },
  *                    "fullDescription": { "text": "&lt;help&gt;" }, "help": { "text": "&lt;help&gt;" },
  *                    "defaultConfiguration": { "level": "error" } } ] } },
- *     "originalUriBaseIds": { "DATASET": { "uri": "dataset/", "uriBaseId": "PROJECTROOT" } },
  *     "results": [ {
  *       "ruleId": "phi-attribute", "ruleIndex": 0, "level": "error",
  *       "message": { "text": "PatientName still holds a value [hint J*** D**]" },
  *       "locations": [ {
- *         "physicalLocation": { "artifactLocation": { "uri": "a/one.dcm", "uriBaseId": "DATASET" } },
+ *         "physicalLocation": { "artifactLocation": { "uri": "dataset/a/one.dcm", "uriBaseId": "%SRCROOT%" } },
  *         "logicalLocations": [ { "fullyQualifiedName": "(0010,0010)", "kind": "element" } ] } ],
  *       "suppressions": [ { "kind": "external", "status": "accepted",
  *                           "justification": "accepted by the deid baseline file" } ]   // accepted findings only
@@ -52,13 +51,13 @@ import org.dicomtools.deid.verify.VerifyReport;
  *   <li>{@code level}: {@code note} for INFO, else {@code error} when the severity reaches the threshold
  *       ({@code deid.failOn}) and {@code warning} below it; a rule's {@code defaultConfiguration.level}
  *       follows its default severity the same way.</li>
- *   <li>Locations are relative, never absolute {@code file://} URIs: the file (percent-encoded,
- *       RFC 3986) relative to the base id {@code DATASET}, which {@code originalUriBaseIds} defines as
- *       the dataset directory relative to {@code PROJECTROOT}, a top-level base the consumer supplies
- *       (the checkout): in SARIF 2.1.0 (3.14.14) an {@code originalUriBaseIds} entry with a relative
- *       {@code uri} names the base it is relative to. When the dataset was given as an absolute path,
- *       the entry carries only a description, so no machine path leaks into the file.
- *       A dataset-wide finding points at the dataset directory itself ({@code "uri": "."}).</li>
+ *   <li>Locations are relative, never absolute {@code file://} URIs. When the dataset directory is
+ *       relative to the project (the usual case), the file's uri is the dataset path plus the file
+ *       (percent-encoded, RFC 3986) under {@code %SRCROOT%}, the checkout: GitHub code scanning
+ *       resolves every relative uri against the repository root and ignores {@code uriBaseId}. When
+ *       the dataset was given as an absolute path, the uri is relative to the base id
+ *       {@code DATASET}, which {@code originalUriBaseIds} only describes, so no machine path leaks.
+ *       A dataset-wide finding points at the dataset directory itself.</li>
  *   <li>The tag path is a logical location of kind {@code element}; file-level findings have none.</li>
  *   <li>Results: the findings that count in report order, then the findings the baseline accepted,
  *       each with an external, accepted suppression.</li>
@@ -70,7 +69,7 @@ public final class SarifReportWriter implements ReportWriter {
     public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
     private static final String BASE_ID = "DATASET";
-    private static final String ROOT_BASE_ID = "PROJECTROOT";
+    private static final String ROOT_BASE_ID = "%SRCROOT%";
     private static final String JUSTIFICATION = "accepted by the deid baseline file";
 
     private final String toolVersion;
@@ -118,19 +117,16 @@ public final class SarifReportWriter implements ReportWriter {
         json.endArray();
         json.endObject().endObject();
 
-        json.name("originalUriBaseIds").beginObject().name(BASE_ID).beginObject();
         String dataset = datasetUri(report.datasetName());
         if (dataset == null) {
+            json.name("originalUriBaseIds").beginObject().name(BASE_ID).beginObject();
             json.name("description").beginObject().name("text").value("the dataset directory").endObject();
-        } else {
-            json.name("uri").value(dataset);
-            json.name("uriBaseId").value(ROOT_BASE_ID);
+            json.endObject().endObject();
         }
-        json.endObject().endObject();
 
         json.name("results").beginArray();
-        results(json, report.findings(), ruleIndex, threshold, false);
-        results(json, report.accepted(), ruleIndex, threshold, true);
+        results(json, report.findings(), ruleIndex, threshold, false, dataset);
+        results(json, report.accepted(), ruleIndex, threshold, true, dataset);
         json.endArray();
 
         json.endObject().endArray();
@@ -141,7 +137,7 @@ public final class SarifReportWriter implements ReportWriter {
     }
 
     private static void results(JsonWriter json, List<Finding> findings, Map<String, Integer> ruleIndex,
-            Severity threshold, boolean accepted) throws IOException {
+            Severity threshold, boolean accepted, String dataset) throws IOException {
         for (Finding f : findings) {
             json.beginObject();
             json.name("ruleId").value(f.ruleId());
@@ -154,8 +150,16 @@ public final class SarifReportWriter implements ReportWriter {
                     .value(f.message() + (f.hint().isEmpty() ? "" : " [hint " + f.hint() + "]")).endObject();
             json.name("locations").beginArray().beginObject();
             json.name("physicalLocation").beginObject().name("artifactLocation").beginObject();
-            json.name("uri").value(f.file().isEmpty() ? "." : Markup.uriPath(f.file()));
-            json.name("uriBaseId").value(BASE_ID);
+            String file = f.file().isEmpty() ? "" : Markup.uriPath(f.file());
+            if (dataset != null) {
+                // Relative to the checkout, the only base GitHub code scanning reads (it ignores uriBaseId).
+                String uri = dataset.equals("./") ? file : dataset + file;
+                json.name("uri").value(uri.isEmpty() ? "." : uri);
+                json.name("uriBaseId").value(ROOT_BASE_ID);
+            } else {
+                json.name("uri").value(file.isEmpty() ? "." : file);
+                json.name("uriBaseId").value(BASE_ID);
+            }
             json.endObject().endObject();
             if (!f.tagPath().isEmpty()) {
                 json.name("logicalLocations").beginArray().beginObject();

@@ -95,8 +95,7 @@ class SarifReportWriterTest {
     void datasetBaseIsRelativeAndNoAbsoluteUriAppears() {
         String text = Fixtures.render(new SarifReportWriter("1.2.3"), Fixtures.report());
         assertFalse(text.contains("file:"));
-        assertEquals("{\"DATASET\":{\"uri\":\"dataset/\",\"uriBaseId\":\"PROJECTROOT\"}}",
-                run(sarif(Fixtures.report())).get("originalUriBaseIds").toString());
+        assertFalse(run(sarif(Fixtures.report())).has("originalUriBaseIds"), "the checkout is the base");
     }
 
     @Test
@@ -114,14 +113,14 @@ class SarifReportWriterTest {
                     .getAsString() + " " + logical + " " + (r.has("suppressions") ? r.get("suppressions") : "-"));
         }
         assertEquals(List.of(
-                "uid-root 1 error DATASET:. - -",
-                "uid-root 1 warning DATASET:a/one.dcm {\"fullyQualifiedName\":\"(0008,0018)\",\"kind\":\"element\"} -",
-                "phi-attribute 0 error DATASET:a/one.dcm {\"fullyQualifiedName\":\"(0010,0010)\",\"kind\":\"element\"} -",
-                "phi-attribute 0 warning DATASET:b/two.dcm {\"fullyQualifiedName\":\"(0008,0080)\",\"kind\":\"element\"} -",
-                "phi-attribute 0 error DATASET:b/two.dcm {\"fullyQualifiedName\":\"(0040,A730)[2]/(0040,A160)\","
+                "uid-root 1 error %SRCROOT%:dataset/ - -",
+                "uid-root 1 warning %SRCROOT%:dataset/a/one.dcm {\"fullyQualifiedName\":\"(0008,0018)\",\"kind\":\"element\"} -",
+                "phi-attribute 0 error %SRCROOT%:dataset/a/one.dcm {\"fullyQualifiedName\":\"(0010,0010)\",\"kind\":\"element\"} -",
+                "phi-attribute 0 warning %SRCROOT%:dataset/b/two.dcm {\"fullyQualifiedName\":\"(0008,0080)\",\"kind\":\"element\"} -",
+                "phi-attribute 0 error %SRCROOT%:dataset/b/two.dcm {\"fullyQualifiedName\":\"(0040,A730)[2]/(0040,A160)\","
                         + "\"kind\":\"element\"} -",
-                "uid-root 1 note DATASET:c/three.dcm {\"fullyQualifiedName\":\"(0020,000D)\",\"kind\":\"element\"} -",
-                "phi-attribute 0 error DATASET:c/three.dcm {\"fullyQualifiedName\":\"(0010,1000)\",\"kind\":\"element\"} "
+                "uid-root 1 note %SRCROOT%:dataset/c/three.dcm {\"fullyQualifiedName\":\"(0020,000D)\",\"kind\":\"element\"} -",
+                "phi-attribute 0 error %SRCROOT%:dataset/c/three.dcm {\"fullyQualifiedName\":\"(0010,1000)\",\"kind\":\"element\"} "
                         + "[{\"kind\":\"external\",\"status\":\"accepted\","
                         + "\"justification\":\"accepted by the deid baseline file\"}]"), rows);
     }
