@@ -1,5 +1,7 @@
 package org.dicomtools.deid.mojo;
 
+import java.io.File;
+
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -18,6 +20,25 @@ public abstract class AbstractDeidMojo extends AbstractMojo {
      */
     @Parameter(property = "deid.skip", defaultValue = "false")
     private boolean skip;
+
+    /**
+     * A path parameter as the goal should use it. Without a project pom Maven leaves
+     * {@code ${project.basedir}} and {@code ${project.build.directory}} in default values unresolved;
+     * they then mean the current directory and its {@code target} folder (DESIGN.md: goals run
+     * without a pom too).
+     */
+    protected static File resolve(File f) {
+        if (f == null) {
+            return null;
+        }
+        String path = f.getPath();
+        if (!path.contains("${")) {
+            return f;
+        }
+        String cwd = new File("").getAbsolutePath();
+        return new File(path.replace("${project.build.directory}", cwd + File.separator + "target")
+                .replace("${project.basedir}", cwd).replace("${basedir}", cwd));
+    }
 
     /** The goal's name, for messages ({@code deidentify}). */
     protected abstract String goal();

@@ -133,15 +133,15 @@ public abstract class AbstractProfileMojo extends AbstractDeidMojo {
     }
 
     protected File basedir() {
-        return basedir;
+        return basedir == null ? new File("").getAbsoluteFile() : resolve(basedir);
     }
 
     protected File workDir() {
-        return workDir;
+        return resolve(workDir);
     }
 
     protected File review() {
-        return review;
+        return resolve(review);
     }
 
     /** The thread count, every core for 0. */
@@ -152,7 +152,7 @@ public abstract class AbstractProfileMojo extends AbstractDeidMojo {
     /** The profile with the pom's options and rules applied. */
     protected Profile loadProfile() throws MojoExecutionException {
         try {
-            Profile p = Profile.load(profile, basedir.toPath()).withOptions(parseOptions(options));
+            Profile p = Profile.load(profile, basedir().toPath()).withOptions(parseOptions(options));
             return rules == null || rules.isEmpty() ? p : p.withRules(rules, "pom");
         } catch (ProfileException e) {
             throw new MojoExecutionException("Profile " + profile + ": " + e.getMessage(), e);

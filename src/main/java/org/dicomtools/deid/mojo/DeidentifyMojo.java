@@ -148,7 +148,7 @@ public class DeidentifyMojo extends AbstractProfileMojo {
                     + keys.origin());
             ImagePolicy images = new ImagePolicy(true, false, maskDetectedText, review().toPath(),
                     basedir().toPath());
-            DeidRequest req = new DeidRequest(input.toPath(), dataset.toPath(), workDir().toPath(), p, keys.keys(),
+            DeidRequest req = new DeidRequest(input.toPath(), resolve(dataset).toPath(), workDir().toPath(), p, keys.keys(),
                     threads(), force, Shard.parse(shard), ReadOptions.DEFAULT, images);
             RunSummary s = new BatchRunner(req, new LogListener(getLog())).run();
             getLog().info("deid:deidentify: " + s.line());

@@ -17,10 +17,11 @@ import org.dicomtools.deid.engine.Pseudonymizer;
  * <li>the password of the {@code <server>} with id {@code deid.secretServerId} in
  *     {@code settings.xml}, decrypted the Maven way ({@code mvn --encrypt-password});</li>
  * <li>the environment variable named by {@code deid.secretEnv};</li>
- * <li>{@code deid.secret} written in the pom or on the command line: refused, because those end up
- *     in version control, shell history and CI logs, unless {@code deid.allowInsecureSecret} is
- *     set (then used with a warning).</li>
  * </ol>
+ * {@code deid.secret}, written in the pom or on the command line, is refused whatever else is set,
+ * because those end up in version control, shell history and CI logs, unless
+ * {@code deid.allowInsecureSecret} is set: then it is used before every other source, with a
+ * warning.
  * The secret is never logged; messages name only where it came from.
  */
 final class SecretSource {
@@ -38,6 +39,20 @@ final class SecretSource {
     static Resolved resolve(boolean anonymize, String serverId, Settings settings, SettingsDecrypter decrypter,
             String envName, Map<String, String> env, String clearSecret, boolean allowInsecure)
             throws MojoExecutionException {
+        if (clearSecret != null && !clearSecret.isEmpty()) {
+            // Checked first: a secret in the pom or on the command line is refused even when another
+            // source would provide one, so that it never sits there unnoticed.
+            if (!allowInsecure) {
+                throw new MojoExecutionException("Refusing deid.secret: a secret written in the pom or on the"
+                        + " command line ends up in version control, shell history and build logs.\n"
+                        + "Put it in settings.xml (<server><id>" + serverId + "</id><password>...</password></server>,"
+                        + " encrypted with mvn --encrypt-password) or in the environment variable " + envName
+                        + ", or set deid.allowInsecureSecret=true if you accept the risk.");
+            }
+            if (!anonymize) {
+                return new Resolved(keys(clearSecret, "deid.secret"), "deid.secret (insecure)");
+            }
+        }
         if (anonymize) {
             return new Resolved(Pseudonymizer.ephemeral(), "anonymize mode (random secret, never stored)");
         }
@@ -62,16 +77,6 @@ final class SecretSource {
             if (value != null && !value.isEmpty()) {
                 return new Resolved(keys(value, "environment variable " + envName), "environment variable " + envName);
             }
-        }
-        if (clearSecret != null && !clearSecret.isEmpty()) {
-            if (!allowInsecure) {
-                throw new MojoExecutionException("Refusing deid.secret: a secret written in the pom or on the"
-                        + " command line ends up in version control, shell history and build logs.\n"
-                        + "Put it in settings.xml (<server><id>" + serverId + "</id><password>...</password></server>,"
-                        + " encrypted with mvn --encrypt-password) or in the environment variable " + envName
-                        + ", or set deid.allowInsecureSecret=true if you accept the risk.");
-            }
-            return new Resolved(keys(clearSecret, "deid.secret"), "deid.secret (insecure)");
         }
         return null;
     }

@@ -128,18 +128,20 @@ public class VerifyMojo extends AbstractProfileMojo {
         }
         Profile p = loadProfile();
         SecretSource.Resolved keys = resolveSecret(false);
+        Path datasetDir = resolve(dataset).toPath();
+        Path baselineFile = resolve(baseline).toPath();
         Path work = workDir().toPath();
         Path reportDir = work.resolve("verify");
         VerifyReport report;
         try {
             Ledger ledger = Ledger.read(work.resolve(BatchRunner.LEDGER));
             ReviewManifest manifest = ReviewManifest.read(review().toPath());
-            Baseline accepted = Baseline.read(baseline.toPath());
+            Baseline accepted = Baseline.read(baselineFile);
             String uidRoot = p.settings().getOrDefault("uid-root", "2.25");
             VerifyContext ctx = new VerifyContext(p, keys == null ? null : keys.keys(), ledger, manifest, uidRoot,
                     detectText);
-            Verifier.Request req = new Verifier.Request(dataset.toPath(), displayName(dataset.toPath()), ctx, accepted,
-                    threshold, threads(), Set.of(review().toPath(), baseline.toPath()),
+            Verifier.Request req = new Verifier.Request(datasetDir, displayName(datasetDir), ctx, accepted,
+                    threshold, threads(), Set.of(review().toPath(), baselineFile),
                     wanted.contains(ReportFormat.HTML) ? reportDir.resolve("verify.html") : null);
             report = new Verifier(req, new LogListener(getLog())).run();
             List<ReportFormat> files = new ArrayList<>(wanted);
@@ -168,7 +170,7 @@ public class VerifyMojo extends AbstractProfileMojo {
             }
             msg.append("\nSee ").append(displayName(reportDir.resolve("verify.html")))
                     .append(" (or verify.json); accept a finding that is not PHI in ")
-                    .append(displayName(baseline.toPath())).append(" with a reason and a reviewer.");
+                    .append(displayName(baselineFile)).append(" with a reason and a reviewer.");
             throw new MojoFailureException(msg.toString());
         }
     }

@@ -1,0 +1,3 @@
+profile it-custom
+description The basic profile, from a file of the project
+extends basic
