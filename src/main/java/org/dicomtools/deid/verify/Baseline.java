@@ -104,12 +104,11 @@ public final class Baseline {
             int i = 0;
             for (JsonElement el : accepted) {
                 JsonObject o = el.getAsJsonObject();
-                Entry e = new Entry(string(o, "rule"), string(o, "file"), string(o, "tagPath"), string(o, "reason"),
-                        string(o, "reviewer"), string(o, "date"));
-                if (string(o, "rule") == null || blank(e.reason()) || blank(e.reviewer())) {
+                if (blank(string(o, "rule")) || blank(string(o, "reason")) || blank(string(o, "reviewer"))) {
                     throw new IOException(file + ": accepted entry " + i + " needs rule, reason and reviewer");
                 }
-                out.add(e);
+                out.add(new Entry(string(o, "rule"), string(o, "file"), string(o, "tagPath"), string(o, "reason"),
+                        string(o, "reviewer"), string(o, "date")));
                 i++;
             }
         } catch (JsonParseException | IllegalStateException | ClassCastException | NullPointerException e) {

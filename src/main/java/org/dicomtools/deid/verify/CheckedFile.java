@@ -10,6 +10,7 @@ import org.dicomtools.deid.dicom.DicomElement;
 import org.dicomtools.deid.dicom.DicomFile;
 import org.dicomtools.deid.dicom.Tags;
 import org.dicomtools.deid.dicom.VR;
+import org.dicomtools.deid.dicom.dict.Tag;
 
 /**
  * A dataset file as the checks see it: its relative path, the parsed file and every element at
@@ -63,8 +64,10 @@ public final class CheckedFile {
 
     /**
      * The text of an element for pattern checks: decoded values of text VRs (and of UN elements
-     * whose dictionary VR is text), or for a UN element of unknown VR its bytes read as text when
-     * they look like text (at least 4 bytes, 90% printable). Empty when there is no text.
+     * whose dictionary VR is text), or for a UN or OB element of unknown VR its bytes read as text
+     * when they look like text (at least 4 bytes, 90% printable). Pixel, overlay, curve, waveform,
+     * spectroscopy and audio samples are never text: a dark image with a grey ramp reads as runs of
+     * digits. Empty when there is no text.
      */
     public static List<String> text(ElementRef r) {
         if (r.element().isSequence() || !r.element().isInline()) {
@@ -73,7 +76,7 @@ public final class CheckedFile {
         if (r.vr().isText()) {
             return r.values();
         }
-        if (r.vr() == VR.UN || r.vr() == VR.OB) {
+        if ((r.vr() == VR.UN || r.vr() == VR.OB) && !isSampleData(r.tag())) {
             ByteBuffer b = r.element().buffer();
             int n = b.remaining();
             if (n < 4) {
@@ -94,5 +97,15 @@ public final class CheckedFile {
             }
         }
         return List.of();
+    }
+
+    /** Elements whose value is samples (PS3.3 C.7.6.3, C.9.2, C.10.9, C.8.18.8, C.10.4), not text. */
+    private static boolean isSampleData(int tag) {
+        int group = Tags.group(tag);
+        int element = Tags.element(tag);
+        return tag == Tag.PixelData || tag == Tag.FloatPixelData || tag == Tag.DoubleFloatPixelData
+                || tag == Tag.WaveformData || tag == Tag.SpectroscopyData
+                || (group & 0xFF01) == 0x6000 && element == 0x3000
+                || (group & 0xFF01) == 0x5000 && (element == 0x3000 || element == 0x200C);
     }
 }

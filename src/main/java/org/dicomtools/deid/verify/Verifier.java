@@ -3,7 +3,9 @@ package org.dicomtools.deid.verify;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,7 +149,8 @@ public final class Verifier {
             skip.add(p.toAbsolutePath().normalize());
         }
         List<String> out = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(root)) {
+        // Links are followed: a dataset given as a link, or holding one, must not verify as empty.
+        try (Stream<Path> s = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
             for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile).sorted()::iterator) {
                 String rel = root.relativize(p).toString().replace('\\', '/');
                 if (skip.contains(p.toAbsolutePath().normalize()) || isRepositoryFile(rel)) {
@@ -155,6 +158,8 @@ public final class Verifier {
                 }
                 out.add(rel);
             }
+        } catch (UncheckedIOException e) {
+            throw new IOException("cannot walk the dataset " + root + ": " + e.getCause().getMessage(), e.getCause());
         }
         return out;
     }
@@ -212,6 +217,8 @@ public final class Verifier {
             char[] buf = new char[256];
             int n = r.read(buf);
             String first = n <= 0 ? "" : new String(buf, 0, n).lines().findFirst().orElse("");
+            // Spreadsheet programs save CSV with a byte order mark.
+            first = first.startsWith("\uFEFF") ? first.substring(1) : first;
             if (SensitiveFile.isSensitive("", first)) {
                 new FindingSink(SensitiveFile.INFO, rel, out).add("",
                         "the file's content is a deid:deidentify mapping, ledger or index", "");

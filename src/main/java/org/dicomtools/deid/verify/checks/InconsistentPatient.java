@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.dicomtools.deid.verify.Check;
 import org.dicomtools.deid.verify.FileFacts;
 import org.dicomtools.deid.verify.FindingSink;
+import org.dicomtools.deid.verify.Hints;
 import org.dicomtools.deid.verify.RuleInfo;
 import org.dicomtools.deid.verify.Severity;
 import org.dicomtools.deid.verify.VerifyContext;
@@ -16,7 +17,9 @@ import org.dicomtools.deid.verify.VerifyContext;
 /**
  * {@code inconsistent-patient}: one pseudonymous patient (Patient ID) with several birth dates or
  * sexes across the dataset: two patients merged under one pseudonym, or dates shifted with
- * different offsets.
+ * different offsets. The finding is on the first file (in path order) whose birth date or sex
+ * differs from the patient's first one; the Patient ID is only in the masked hint, since on a
+ * dataset that is not de-identified it is the real one.
  */
 public final class InconsistentPatient implements Check {
     public static final RuleInfo INFO = new RuleInfo("inconsistent-patient", "Inconsistent patient", Severity.MEDIUM,
@@ -28,29 +31,42 @@ public final class InconsistentPatient implements Check {
         return INFO;
     }
 
-    @Override
-    public void checkDataset(List<FileFacts> files, VerifyContext ctx, FindingSink out) {
-        Map<String, Set<String>> births = new TreeMap<>();
-        Map<String, Set<String>> sexes = new TreeMap<>();
-        Map<String, String> firstFile = new TreeMap<>();
-        for (FileFacts f : files) {
-            if (f.patientId().isEmpty()) {
-                continue;
+    /** What the files of one patient say, in file order. */
+    private static final class Patient {
+        final Set<String> births = new TreeSet<>();
+        final Set<String> sexes = new TreeSet<>();
+        String birth;
+        String sex;
+        String conflict;
+
+        void add(String path, String birthDate, String patientSex) {
+            if (!birthDate.isEmpty()) {
+                births.add(birthDate);
+                birth = birth == null ? birthDate : birth;
+                conflict = conflict == null && !birth.equals(birthDate) ? path : conflict;
             }
-            firstFile.putIfAbsent(f.patientId(), f.path());
-            if (!f.birthDate().isEmpty()) {
-                births.computeIfAbsent(f.patientId(), k -> new TreeSet<>()).add(f.birthDate());
-            }
-            if (!f.sex().isEmpty()) {
-                sexes.computeIfAbsent(f.patientId(), k -> new TreeSet<>()).add(f.sex());
+            if (!patientSex.isEmpty()) {
+                sexes.add(patientSex);
+                sex = sex == null ? patientSex : sex;
+                conflict = conflict == null && !sex.equals(patientSex) ? path : conflict;
             }
         }
-        for (Map.Entry<String, String> p : firstFile.entrySet()) {
-            int b = births.getOrDefault(p.getKey(), Set.of()).size();
-            int s = sexes.getOrDefault(p.getKey(), Set.of()).size();
-            if (b > 1 || s > 1) {
-                out.add(p.getValue(), "(0010,0020)", "patient " + p.getKey() + " has " + b + " birth date(s) and " + s
-                        + " sex value(s) across the dataset", "");
+    }
+
+    @Override
+    public void checkDataset(List<FileFacts> files, VerifyContext ctx, FindingSink out) {
+        Map<String, Patient> patients = new TreeMap<>();
+        for (FileFacts f : files) {
+            if (!f.patientId().isEmpty()) {
+                patients.computeIfAbsent(f.patientId(), k -> new Patient()).add(f.path(), f.birthDate(), f.sex());
+            }
+        }
+        for (Map.Entry<String, Patient> e : patients.entrySet()) {
+            Patient p = e.getValue();
+            if (p.conflict != null) {
+                out.add(p.conflict, "(0010,0020)", "the patient of this file has " + p.births.size()
+                        + " birth date(s) and " + p.sexes.size() + " sex value(s) across the dataset",
+                        Hints.mask(e.getKey()));
             }
         }
     }
