@@ -147,9 +147,17 @@ class FingerprintMatchTest {
         Dataset ds = cleanCt();
         Dataset code = ds.newSequence(Tag.AnatomicRegionSequence).addItem();
         code.setString(Tag.CodeValue, VR.SH, "MRN4417702");
-        code.setString(Tag.CodeMeaning, VR.LO, "John");
         ds.setString(Tag.BodyPartExamined, VR.CS, "JOHN");
         assertEquals(List.of(), checkFile(check, ds, ledger()));
+    }
+
+    @Test
+    void codeMeaningIsFreeTextAndIsFingerprinted() {
+        Dataset ds = cleanCt();
+        Dataset code = ds.newSequence(Tag.AnatomicRegionSequence).addItem();
+        code.setString(Tag.CodeMeaning, VR.LO, "Thorax of John");
+        assertEquals(List.of(finding("(0008,2218)[0]/(0008,0104)", "CodeMeaning contains an original PHI token",
+                "J***")), checkFile(check, ds, ledger()));
     }
 
     @Test
