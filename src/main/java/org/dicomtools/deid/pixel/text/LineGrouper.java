@@ -22,8 +22,10 @@ final class LineGrouper {
     private static final double MAX_WORD_GAP = 2.5;
     private static final double MIN_OVERLAP = 0.6;
     private static final double MAX_HEIGHT_RATIO = 1.8;
-    private static final double FLAT_CORE = 0.6;
+    private static final double FLAT_CORE = 0.5;
     private static final int MAX_LEVEL_DIFFERENCE = 40;
+    private static final double FREE_CLUTTER = 0.3;
+    private static final double MAX_CLUTTER = 0.6;
 
     private final int minHeight;
     private final int maxHeight;
@@ -59,9 +61,9 @@ final class LineGrouper {
         return c.longestRun() <= 1.3 * h && c.fill() <= 0.75;
     }
 
-    /** Stroke width at most about a third of the height. */
+    /** Stroke width at most about half the height (bold lower case reaches 0.4). */
     private static boolean thin(Component c) {
-        return c.strokeWidth() <= Math.max(2, 0.34 * c.height() + 0.5);
+        return c.strokeWidth() <= Math.max(2, 0.45 * c.height() + 0.5);
     }
 
     /** True when a component may be attached to a line as punctuation or a small letter. */
@@ -69,17 +71,35 @@ final class LineGrouper {
         return c.area() >= 2 && c.height() <= maxHeight && c.width() <= 2 * maxHeight;
     }
 
-    /** The lines found among {@code components}, as boxes with scores, in no particular order. */
+    /**
+     * Counts foreground pixels (at the cut the components came from) in a box, members of lines
+     * or not; how much else is there tells text on a plain ground from a pattern in texture.
+     */
+    @FunctionalInterface
+    interface Foreground {
+        /** Foreground pixels in columns {@code x0..x1} and rows {@code y0..y1}, inclusive. */
+        int count(int x0, int y0, int x1, int y1);
+    }
+
+    /**
+     * The lines found among {@code components} on an otherwise empty ground, as boxes with
+     * scores, in the order their first glyph appears.
+     */
     List<TextBox> group(List<Component> components) {
         List<TextBox> boxes = new ArrayList<>();
-        for (TextLine line : lines(components)) {
+        for (TextLine line : lines(components, null)) {
             boxes.add(line.box());
         }
         return boxes;
     }
 
-    /** The lines found among {@code components}, in the order their first glyph appears. */
-    List<TextLine> lines(List<Component> components) {
+    /**
+     * The lines found among {@code components}, in the order their first glyph appears.
+     *
+     * @param foreground the foreground the components were cut from, or null when there is
+     *     nothing but the components
+     */
+    List<TextLine> lines(List<Component> components, Foreground foreground) {
         List<Component> glyphs = new ArrayList<>();
         List<Component> marks = new ArrayList<>();
         for (Component c : components) {
@@ -137,7 +157,11 @@ final class LineGrouper {
         }
         List<TextLine> out = new ArrayList<>();
         for (Line line : lines) {
-            out.add(new TextLine(line.minX, line.minY, line.maxX, line.maxY, line.glyphs, line.marks, line.score()));
+            double clutter = foreground == null ? 0 : line.clutter(foreground);
+            // Text stands on its own; a pattern found in texture has more of the same around it.
+            double isolation = Math.max(0, Math.min(1, (MAX_CLUTTER - clutter) / (MAX_CLUTTER - FREE_CLUTTER)));
+            out.add(new TextLine(line.minX, line.minY, line.maxX, line.maxY, line.glyphs, line.marks, clutter,
+                    line.score() * isolation));
         }
         return out;
     }
@@ -294,6 +318,22 @@ final class LineGrouper {
                 return agreement;
             }
             return agreement * 0.45 * good / minChars;
+        }
+
+        /**
+         * The share of the foreground around the line (a character height to the sides, half
+         * above and below) that belongs to no member.
+         */
+        double clutter(Foreground foreground) {
+            long members = 0;
+            for (Component c : glyphs) {
+                members += c.area();
+            }
+            for (Component c : marks) {
+                members += c.area();
+            }
+            int all = foreground.count(minX - tall, minY - tall / 2, maxX + tall, maxY + tall / 2);
+            return all <= members ? 0 : 1 - (double) members / all;
         }
 
         private List<Component> characters() {

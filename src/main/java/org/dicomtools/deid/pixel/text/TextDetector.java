@@ -163,7 +163,9 @@ public final class TextDetector {
             for (int k = 1; k <= CUTS; k++) {
                 int cut = Math.min(240, k * t);
                 if (cut != previous) {
-                    found.addAll(grouper.lines(components(contrast, gray, w, h, cut)));
+                    int level = cut;
+                    LineGrouper.Foreground foreground = (x0, y0, x1, y1) -> count(contrast, w, h, level, x0, y0, x1, y1);
+                    found.addAll(grouper.lines(components(contrast, gray, w, h, cut), foreground));
                     previous = cut;
                 }
             }
@@ -208,6 +210,19 @@ public final class TextDetector {
         return out;
     }
 
+    private static int count(byte[] contrast, int w, int h, int cut, int x0, int y0, int x1, int y1) {
+        int n = 0;
+        for (int y = Math.max(0, y0); y <= Math.min(h - 1, y1); y++) {
+            int row = y * w;
+            for (int x = Math.max(0, x0); x <= Math.min(w - 1, x1); x++) {
+                if ((contrast[row + x] & 0xFF) >= cut) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     private List<TextBox> merge(List<TextBox> found) {
         List<TextBox> sorted = new ArrayList<>();
         for (TextBox b : found) {
@@ -222,7 +237,7 @@ public final class TextDetector {
             boolean merged = false;
             for (int i = 0; i < kept.size() && !merged; i++) {
                 TextBox a = kept.get(i);
-                if (2 * intersection(a, b) >= Math.min(a.area(), b.area())) {
+                if (2 * intersection(a, b) >= Math.min(a.area(), b.area()) || sameLine(a, b)) {
                     int x0 = Math.min(a.x(), b.x());
                     int y0 = Math.min(a.y(), b.y());
                     int x1 = Math.max(a.endX(), b.endX());
@@ -236,6 +251,14 @@ public final class TextDetector {
             }
         }
         return List.copyOf(kept);
+    }
+
+    /** True for boxes on one band that touch or nearly touch: parts of one line found at two cuts. */
+    private static boolean sameLine(TextBox a, TextBox b) {
+        int overlap = Math.min(a.endY(), b.endY()) - Math.max(a.y(), b.y());
+        int gap = Math.max(a.x(), b.x()) - Math.min(a.endX(), b.endX());
+        int tall = Math.max(a.height(), b.height());
+        return overlap >= 0.6 * Math.min(a.height(), b.height()) && gap <= tall / 2;
     }
 
     private static long intersection(TextBox a, TextBox b) {
