@@ -12,7 +12,7 @@ package org.dicomtools.deid.pixel.text;
  *     through the pixel: the typical stroke thickness
  * @param longestRun the longest horizontal run; long for rulers and outlines, short for glyphs
  * @param contrast mean contrast of the pixels against their surroundings, 0..255
- * @param level mean normalised grey level of the pixels, 0..255
+ * @param level mean normalised grey level of the pixels, 0..255, inverted for dark text
  * @param core share of the pixels whose contrast is at least midway between the cut that made
  *     the component and its peak contrast: near 1 for flat-topped strokes drawn in one colour,
  *     lower for peaked blobs such as speckle grains

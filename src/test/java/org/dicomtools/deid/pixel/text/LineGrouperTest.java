@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Behaviour of {@link LineGrouper} on hand-made components. */
 class LineGrouperTest {
 
-    private final LineGrouper grouper = new LineGrouper(6, 48, 3);
+    private final LineGrouper grouper = new LineGrouper(6, 48, 3, 51);
 
     /** A letter-like component: half the box inked, strokes 2 pixels, one grey level, flat top. */
     private static Component glyph(int x, int y, int w, int h) {
@@ -103,11 +103,19 @@ class LineGrouperTest {
     @Test
     void scoresTextAmongTextureByTheClutterAround() {
         List<int[]> asked = new ArrayList<>();
-        LineGrouper.Foreground foreground = (x0, y0, x1, y1) -> {
-            asked.add(new int[] {x0, y0, x1, y1});
-            return 210;
+        LineGrouper.Ground ground = new LineGrouper.Ground() {
+            @Override
+            public int foreground(int x0, int y0, int x1, int y1) {
+                asked.add(new int[] {x0, y0, x1, y1});
+                return 210;
+            }
+
+            @Override
+            public int groundLevel(int x0, int y0, int x1, int y1) {
+                return 20;
+            }
         };
-        List<TextLine> lines = grouper.lines(row(20, 10, 20, 30), foreground);
+        List<TextLine> lines = grouper.lines(row(20, 10, 20, 30), ground);
         assertEquals(1, lines.size());
         // Members cover 3 x 35 = 105 of 210 foreground pixels: clutter 0.5, a third of the score.
         assertEquals(0.5, lines.get(0).clutter(), 1e-12);
@@ -130,8 +138,8 @@ class LineGrouperTest {
 
     @Test
     void rejectsNonsenseSettings() {
-        assertThrows(IllegalArgumentException.class, () -> new LineGrouper(1, 10, 3));
-        assertThrows(IllegalArgumentException.class, () -> new LineGrouper(8, 6, 3));
-        assertThrows(IllegalArgumentException.class, () -> new LineGrouper(6, 10, 0));
+        assertThrows(IllegalArgumentException.class, () -> new LineGrouper(1, 10, 3, 51));
+        assertThrows(IllegalArgumentException.class, () -> new LineGrouper(8, 6, 3, 51));
+        assertThrows(IllegalArgumentException.class, () -> new LineGrouper(6, 10, 0, 51));
     }
 }
