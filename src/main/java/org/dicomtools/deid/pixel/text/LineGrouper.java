@@ -2,8 +2,11 @@ package org.dicomtools.deid.pixel.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Groups components of one polarity and one cut into horizontal lines of text and scores each
@@ -78,25 +81,28 @@ final class LineGrouper {
         return c.strokeWidth() <= Math.max(2, 0.45 * c.height() + 0.5);
     }
 
-    /** True when a component may be attached to a line as punctuation or a small letter. */
+    /**
+     * True when a component may be attached to a line as punctuation, a small letter or a
+     * character that failed the glyph test by its stroke or flatness. Wide components of
+     * character height that failed it (a ruler, a trace, a frame) are evidence against text and
+     * are never attached.
+     */
     private boolean isMark(Component c) {
-        return c.area() >= 2 && c.height() <= maxHeight && c.width() <= 2 * maxHeight;
+        if (c.area() < 2 || c.height() > maxHeight) {
+            return false;
+        }
+        return c.height() < minHeight ? c.width() <= 2 * maxHeight : c.width() <= 2.2 * c.height();
     }
 
     /**
-     * The image around the components, seen at the cut they came from, with text taken to be
-     * brighter than its ground (the detector inverts grey levels for dark text).
+     * The grey levels around the components, seen at the cut they came from, with text taken to
+     * be brighter than its ground (the detector inverts grey levels for dark text).
      */
     interface Ground {
         /**
-         * Foreground pixels (at or above the cut, members of lines or not) in columns
-         * {@code x0..x1} and rows {@code y0..y1}, inclusive; clipped to the image.
-         */
-        int foreground(int x0, int y0, int x1, int y1);
-
-        /**
-         * The 90th percentile grey level of the pixels below the cut in the box, or -1 when
-         * there are none: how bright the brightest of the ground between the characters is.
+         * The 90th percentile grey level of the pixels below the cut in columns {@code x0..x1}
+         * and rows {@code y0..y1} (inclusive, clipped to the image), or -1 when there are none:
+         * how bright the brightest of the ground between the characters is.
          */
         int groundLevel(int x0, int y0, int x1, int y1);
     }
@@ -107,7 +113,7 @@ final class LineGrouper {
      */
     List<TextBox> group(List<Component> components) {
         List<TextBox> boxes = new ArrayList<>();
-        for (TextLine line : lines(components, null)) {
+        for (TextLine line : lines(components, null, 0)) {
             boxes.add(line.box());
         }
         return boxes;
@@ -118,11 +124,14 @@ final class LineGrouper {
      *
      * @param ground the image the components were cut from, or null when there is nothing but
      *     the components on a black ground
+     * @param floor lines whose characters agree less than this (the score before the clutter and
+     *     separation factors, which can only lower it) are left out
      */
-    List<TextLine> lines(List<Component> components, Ground ground) {
+    List<TextLine> lines(List<Component> components, Ground ground, double floor) {
         List<Component> glyphs = new ArrayList<>();
         List<Component> marks = new ArrayList<>();
-        for (Component c : assemble(components)) {
+        List<Component> all = assemble(components);
+        for (Component c : all) {
             if (isGlyph(c)) {
                 glyphs.add(c);
             } else if (isMark(c)) {
@@ -152,7 +161,7 @@ final class LineGrouper {
             }
             best.addGlyph(c);
         }
-        MarkIndex index = new MarkIndex(marks, Math.max(8, maxHeight / 2));
+        ComponentIndex index = new ComponentIndex(marks, Math.max(8, maxHeight / 2));
         boolean[] used = new boolean[marks.size()];
         for (Line line : lines) {
             boolean grown = true;
@@ -199,22 +208,27 @@ final class LineGrouper {
             }
         }
         lines = kept;
+        ComponentIndex everything = new ComponentIndex(all, Math.max(8, maxHeight / 2));
         List<TextLine> out = new ArrayList<>();
         for (Line line : lines) {
-            double clutter = ground == null ? 0 : line.clutter(ground);
+            double agreement = line.score();
+            if (agreement < floor) {
+                continue;
+            }
+            double clutter = line.clutter(all, everything);
             int separation = ground == null ? 255 : line.separation(ground);
             // Text stands on its own; a pattern found in texture has more of the same around it.
             double isolation = ramp(clutter, MAX_CLUTTER, FREE_CLUTTER);
             // Text is drawn to be read: it stands apart from the ground between its characters.
             double apart = ramp(separation, contrast / 2.0, contrast);
             out.add(new TextLine(line.minX, line.minY, line.maxX, line.maxY, line.glyphs, line.marks, clutter,
-                    separation, line.score() * isolation * apart));
+                    separation, agreement * isolation * apart));
         }
         return out;
     }
 
-    /** Marks bucketed by the grid cells their boxes touch, for looking up those near a line. */
-    private static final class MarkIndex {
+    /** Components bucketed by the grid cells their boxes touch, for looking up those near a line. */
+    private static final class ComponentIndex {
         private final int cell;
         private final int columns;
         private final int rows;
@@ -224,7 +238,7 @@ final class LineGrouper {
         private final int[] seen;
         private int query;
 
-        MarkIndex(List<Component> marks, int cell) {
+        ComponentIndex(List<Component> marks, int cell) {
             this.cell = cell;
             this.seen = new int[marks.size()];
             int maxX = 0;
@@ -418,6 +432,7 @@ final class LineGrouper {
         private int bottom;
         private int height;
         private int tall;
+        private int wide;
         private int stroke;
         private int level;
 
@@ -455,10 +470,14 @@ final class LineGrouper {
             return c.minX() <= maxX + reach && c.maxX() >= minX - reach;
         }
 
-        /** True when {@code next} starts to the right on the same band, one word gap away. */
+        /**
+         * True when {@code next} starts to the right on the same band, one word gap away: at
+         * most 2.5 character heights and 3 typical glyph widths (isolated bars far apart are no
+         * words).
+         */
         boolean continuedBy(Line next) {
             int gap = next.minX - maxX - 1;
-            if (gap < 0 || gap > MAX_WORD_GAP * Math.max(tall, next.tall)) {
+            if (gap < 0 || gap > MAX_WORD_GAP * Math.max(tall, next.tall) || gap > 3 * Math.max(wide, next.wide)) {
                 return false;
             }
             int overlap = Math.min(bottom, next.bottom) - Math.max(top, next.top) + 1;
@@ -489,8 +508,10 @@ final class LineGrouper {
             int[] heights = new int[n];
             int[] strokes = new int[n];
             int[] levels = new int[n];
+            int[] widths = new int[n];
             for (int i = 0; i < n; i++) {
                 Component g = glyphs.get(i);
+                widths[i] = g.width();
                 tops[i] = g.minY();
                 bottoms[i] = g.maxY();
                 heights[i] = g.height();
@@ -501,6 +522,7 @@ final class LineGrouper {
             bottom = median(bottoms);
             stroke = median(strokes);
             level = median(levels);
+            wide = median(widths);
             Arrays.sort(heights);
             height = heights[n / 2];
             tall = heights[(3 * n) / 4];
@@ -561,19 +583,36 @@ final class LineGrouper {
         }
 
         /**
-         * The share of the foreground around the line (a character height to the sides, half
-         * above and below) that belongs to no member.
+         * The share of the character-sized and smaller foreground around the line (a character
+         * height to the sides, half above and below) that belongs to no member: texture leaves
+         * many small components around a pattern picked out of it, text stands on a plain
+         * ground. Large structures (frame and grid lines, organs) are not counted.
          */
-        double clutter(Ground ground) {
-            long members = 0;
-            for (Component c : glyphs) {
-                members += c.area();
+        double clutter(List<Component> components, ComponentIndex index) {
+            Set<Component> members = Collections.newSetFromMap(new IdentityHashMap<>());
+            members.addAll(glyphs);
+            members.addAll(marks);
+            long inside = 0;
+            for (Component c : members) {
+                inside += c.area();
             }
-            for (Component c : marks) {
-                members += c.area();
+            int x0 = minX - tall;
+            int y0 = minY - tall / 2;
+            int x1 = maxX + tall;
+            int y1 = maxY + tall / 2;
+            double other = 0;
+            for (int i : index.near(x0, y0, x1, y1)) {
+                Component c = components.get(i);
+                if (members.contains(c)) {
+                    continue;
+                }
+                long ow = Math.min(x1, c.maxX()) - Math.max(x0, c.minX()) + 1;
+                long oh = Math.min(y1, c.maxY()) - Math.max(y0, c.minY()) + 1;
+                if (ow > 0 && oh > 0 && (c.width() <= 2 * maxHeight)) {
+                    other += c.area() * (double) (ow * oh) / ((long) c.width() * c.height());
+                }
             }
-            int all = ground.foreground(minX - tall, minY - tall / 2, maxX + tall, maxY + tall / 2);
-            return all <= members ? 0 : 1 - (double) members / all;
+            return other / (other + inside);
         }
 
         /** The typical level of the glyphs above the brightest tenth of the ground in the box. */

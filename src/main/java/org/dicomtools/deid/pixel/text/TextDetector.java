@@ -189,7 +189,7 @@ public final class TextDetector {
                 int cut = Math.min(240, k * contrastLevel);
                 if (cut != previous) {
                     Ground ground = new Ground(contrast, levels, w, h, cut);
-                    found.addAll(grouper.lines(components(contrast, levels, w, h, cut), ground));
+                    found.addAll(grouper.lines(components(contrast, levels, w, h, cut), ground, settings.minScore()));
                     previous = cut;
                 }
             }
@@ -211,20 +211,6 @@ public final class TextDetector {
             this.width = width;
             this.height = height;
             this.cut = cut;
-        }
-
-        @Override
-        public int foreground(int x0, int y0, int x1, int y1) {
-            int n = 0;
-            for (int y = Math.max(0, y0); y <= Math.min(height - 1, y1); y++) {
-                int row = y * width;
-                for (int x = Math.max(0, x0); x <= Math.min(width - 1, x1); x++) {
-                    if ((contrast[row + x] & 0xFF) >= cut) {
-                        n++;
-                    }
-                }
-            }
-            return n;
         }
 
         @Override
@@ -292,33 +278,40 @@ public final class TextDetector {
         return out;
     }
 
+    /**
+     * Boxes at or above the score threshold, merged until no two overlap by half of the smaller
+     * or touch on one band; highest score first, then top to bottom, left to right.
+     */
     private List<TextBox> merge(List<TextBox> found) {
-        List<TextBox> sorted = new ArrayList<>();
+        List<TextBox> kept = new ArrayList<>();
         for (TextBox b : found) {
             if (b.score() >= settings.minScore()) {
-                sorted.add(b);
-            }
-        }
-        sorted.sort(Comparator.comparingDouble(TextBox::score).reversed()
-                .thenComparingInt(TextBox::y).thenComparingInt(TextBox::x));
-        List<TextBox> kept = new ArrayList<>();
-        for (TextBox b : sorted) {
-            boolean merged = false;
-            for (int i = 0; i < kept.size() && !merged; i++) {
-                TextBox a = kept.get(i);
-                if (2 * intersection(a, b) >= Math.min(a.area(), b.area()) || sameLine(a, b)) {
-                    int x0 = Math.min(a.x(), b.x());
-                    int y0 = Math.min(a.y(), b.y());
-                    int x1 = Math.max(a.endX(), b.endX());
-                    int y1 = Math.max(a.endY(), b.endY());
-                    kept.set(i, new TextBox(x0, y0, x1 - x0, y1 - y0, Math.max(a.score(), b.score())));
-                    merged = true;
-                }
-            }
-            if (!merged) {
                 kept.add(b);
             }
         }
+        Comparator<TextBox> order = Comparator.comparingDouble(TextBox::score).reversed()
+                .thenComparingInt(TextBox::y).thenComparingInt(TextBox::x);
+        kept.sort(order);
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            for (int i = 0; i < kept.size() && !merged; i++) {
+                for (int j = i + 1; j < kept.size() && !merged; j++) {
+                    TextBox a = kept.get(i);
+                    TextBox b = kept.get(j);
+                    if (2 * intersection(a, b) >= Math.min(a.area(), b.area()) || sameLine(a, b)) {
+                        int x0 = Math.min(a.x(), b.x());
+                        int y0 = Math.min(a.y(), b.y());
+                        int x1 = Math.max(a.endX(), b.endX());
+                        int y1 = Math.max(a.endY(), b.endY());
+                        kept.set(i, new TextBox(x0, y0, x1 - x0, y1 - y0, Math.max(a.score(), b.score())));
+                        kept.remove(j);
+                        merged = true;
+                    }
+                }
+            }
+        }
+        kept.sort(order);
         return List.copyOf(kept);
     }
 

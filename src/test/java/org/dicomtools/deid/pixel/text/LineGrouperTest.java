@@ -102,25 +102,33 @@ class LineGrouperTest {
 
     @Test
     void scoresTextAmongTextureByTheClutterAround() {
-        List<int[]> asked = new ArrayList<>();
-        LineGrouper.Ground ground = new LineGrouper.Ground() {
-            @Override
-            public int foreground(int x0, int y0, int x1, int y1) {
-                asked.add(new int[] {x0, y0, x1, y1});
-                return 210;
-            }
-
-            @Override
-            public int groundLevel(int x0, int y0, int x1, int y1) {
-                return 20;
-            }
-        };
-        List<TextLine> lines = grouper.lines(row(20, 10, 20, 30), ground);
+        List<Component> all = new ArrayList<>(row(20, 10, 20, 30));
+        // Speckle-like dots around the line: 7 of 4 pixels each, inside the surroundings (a
+        // character height to the sides, half above and below), beside 3 x 35 member pixels.
+        int[][] dots = {{1, 16}, {40, 16}, {42, 31}, {2, 31}, {43, 22}, {3, 24}, {25, 31}};
+        for (int[] d : dots) {
+            all.add(new Component(d[0], d[1], d[0] + 1, d[1] + 1, 4, 2, 2, 200, 120, 0.5, 1.0));
+        }
+        List<TextLine> lines = grouper.lines(all, (x0, y0, x1, y1) -> 20, 0);
         assertEquals(1, lines.size());
-        // Members cover 3 x 35 = 105 of 210 foreground pixels: clutter 0.5, a third of the score.
-        assertEquals(0.5, lines.get(0).clutter(), 1e-12);
-        assertEquals(1.0 / 3, lines.get(0).score(), 1e-12);
-        assertEquals(List.of(0, 15, 46, 34), List.of(asked.get(0)[0], asked.get(0)[1], asked.get(0)[2], asked.get(0)[3]));
+        assertEquals(28.0 / 133, lines.get(0).clutter(), 1e-12);
+        assertEquals(1.0, lines.get(0).score(), 1e-12);
+        // Twice as many: 56 of 161, above the 30 % that costs nothing.
+        for (int[] d : dots) {
+            all.add(new Component(d[0] + 2, d[1], d[0] + 3, d[1] + 1, 4, 2, 2, 200, 120, 0.5, 1.0));
+        }
+        lines = grouper.lines(all, (x0, y0, x1, y1) -> 20, 0);
+        assertEquals(56.0 / 161, lines.get(0).clutter(), 1e-12);
+        assertEquals((0.6 - 56.0 / 161) / 0.3, lines.get(0).score(), 1e-12);
+    }
+
+    @Test
+    void scoresTextHardlyBrighterThanItsGroundLow() {
+        // Glyph level 220; the ground's brightest tenth at 170 leaves 50, just under the 51 asked for.
+        List<TextLine> lines = grouper.lines(row(20, 10, 20, 30), (x0, y0, x1, y1) -> 170, 0);
+        assertEquals(50, lines.get(0).separation());
+        assertEquals((50 - 25.5) / 25.5, lines.get(0).score(), 1e-12);
+        assertEquals(0.0, grouper.lines(row(20, 10, 20, 30), (x0, y0, x1, y1) -> 200, 0).get(0).score());
     }
 
     @Test
