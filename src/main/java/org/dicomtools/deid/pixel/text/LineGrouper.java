@@ -167,8 +167,8 @@ final class LineGrouper {
             boolean grown = true;
             while (grown) {
                 grown = false;
-                int x0 = (int) Math.floor(line.minX - 0.9 * line.tall);
-                int x1 = (int) Math.ceil(line.maxX + 0.9 * line.tall);
+                int x0 = (int) Math.floor(line.minX - MAX_GAP * line.tall);
+                int x1 = (int) Math.ceil(line.maxX + MAX_GAP * line.tall);
                 int y0 = (int) Math.floor(line.top - 0.35 * line.height);
                 int y1 = (int) Math.ceil(line.bottom + 0.45 * line.height);
                 for (int i : index.near(x0, y0, x1, y1)) {
@@ -466,7 +466,9 @@ final class LineGrouper {
             if (c.height() > 1.2 * height) {
                 return false;
             }
-            double reach = 0.9 * tall;
+            // A character of full height that failed the glyph test (a heavy bold letter) may be
+            // a word of its own, a glyph gap away; punctuation and small letters sit closer.
+            double reach = (c.height() >= 0.7 * tall ? MAX_GAP : 0.9) * tall;
             return c.minX() <= maxX + reach && c.maxX() >= minX - reach;
         }
 
@@ -485,6 +487,11 @@ final class LineGrouper {
                 return false;
             }
             if (tall > 1.5 * next.tall || next.tall > 1.5 * tall) {
+                return false;
+            }
+            // Words of one line share the baseline and the colour.
+            if (Math.abs(baseline() - next.baseline()) > Math.max(1, Math.round(0.15 * Math.max(tall, next.tall)))
+                    || Math.abs(level - next.level) > MAX_LEVEL_DIFFERENCE) {
                 return false;
             }
             return similarStroke(stroke, next.stroke);
@@ -525,7 +532,7 @@ final class LineGrouper {
             wide = median(widths);
             Arrays.sort(heights);
             height = heights[n / 2];
-            tall = heights[(3 * n) / 4];
+            tall = heights[n - 1];
         }
 
         void addMark(Component c) {
@@ -619,6 +626,20 @@ final class LineGrouper {
         int separation(Ground ground) {
             int below = ground.groundLevel(minX, minY, maxX, maxY);
             return below < 0 ? 255 : level - below;
+        }
+
+        /**
+         * The lower median of the characters' bottoms: descenders hang below the baseline,
+         * nothing sits above it, and small letters (marks at small sizes) count too.
+         */
+        int baseline() {
+            List<Component> chars = characters();
+            int[] bottoms = new int[chars.size()];
+            for (int i = 0; i < bottoms.length; i++) {
+                bottoms[i] = chars.get(i).maxY();
+            }
+            Arrays.sort(bottoms);
+            return bottoms[(bottoms.length - 1) / 2];
         }
 
         private List<Component> characters() {

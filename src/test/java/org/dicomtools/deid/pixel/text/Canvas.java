@@ -20,6 +20,7 @@ final class Canvas {
     private final int[] colour;
     private final List<Box> taken = new ArrayList<>();
     private final List<Box> labels = new ArrayList<>();
+    private final List<Box> overAnatomy = new ArrayList<>();
 
     Canvas(int width, int height) {
         this.width = width;
@@ -45,6 +46,11 @@ final class Canvas {
 
     List<Box> labels() {
         return List.copyOf(labels);
+    }
+
+    /** The labels of text drawn over anatomy or texture rather than on a plain ground. */
+    List<Box> overAnatomy() {
+        return List.copyOf(overAnatomy);
     }
 
     /** True when {@code b}, grown by {@code margin}, lies inside the image, on free ground. */
@@ -166,6 +172,9 @@ final class Canvas {
             taken.add(shadow ? new Box(abs.x(), abs.y(), abs.width() + d, abs.height() + d) : abs);
             if (label) {
                 labels.add(abs);
+                if (!avoidForbidden) {
+                    overAnatomy.add(abs);
+                }
             }
             return abs;
         }

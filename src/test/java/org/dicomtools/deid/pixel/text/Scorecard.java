@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * the detection covers at least 80 % of the label's area (a box around two stacked lines covers
  * both, which is what masking needs). A label is found when some detection matches it; a
  * detection is correct when it matches some label. Recall is found labels over labels, precision
- * correct detections over detections.
+ * correct detections over detections. The table also counts the labels of text drawn over
+ * anatomy or texture (found/all), the hard cases, and the mean detection time per image.
  */
 final class Scorecard {
 
@@ -24,6 +25,8 @@ final class Scorecard {
         int detections;
         int correct;
         int imagesWithFalseBoxes;
+        int hardLabels;
+        int hardFound;
         long nanos;
 
         double recall() {
@@ -32,6 +35,11 @@ final class Scorecard {
 
         double precision() {
             return detections == 0 ? 1 : (double) correct / detections;
+        }
+
+        /** Recall on the labels of text over anatomy or texture. */
+        double hardRecall() {
+            return hardLabels == 0 ? 1 : (double) hardFound / hardLabels;
         }
     }
 
@@ -46,13 +54,14 @@ final class Scorecard {
 
     /** Records one image's detections. */
     void add(LabelledImage image, List<TextBox> detected, long nanos) {
-        add(image.category(), image.name(), image.labels(), detected, nanos);
+        add(image.category(), image.name(), image.labels(), image.overAnatomy(), detected, nanos);
     }
 
-    /** Records one image's detections. */
-    void add(String category, String name, List<Box> labels, List<TextBox> detected, long nanos) {
+    /** Records one image's detections; {@code hard} is the subset of labels over anatomy. */
+    void add(String category, String name, List<Box> labels, List<Box> hard, List<TextBox> detected, long nanos) {
         Tally t = tallies.computeIfAbsent(category, k -> new Tally());
         int found = 0;
+        int hardFound = 0;
         for (Box label : labels) {
             boolean hit = false;
             for (TextBox d : detected) {
@@ -60,6 +69,7 @@ final class Scorecard {
             }
             if (hit) {
                 found++;
+                hardFound += hard.contains(label) ? 1 : 0;
             } else {
                 misses.add(name + " label " + label);
             }
@@ -83,6 +93,8 @@ final class Scorecard {
             x.detections += detected.size();
             x.correct += correct;
             x.imagesWithFalseBoxes += correct < detected.size() ? 1 : 0;
+            x.hardLabels += hard.size();
+            x.hardFound += hardFound;
             x.nanos += nanos;
         }
     }
@@ -106,8 +118,8 @@ final class Scorecard {
     /** A table with one row per category and a total row. */
     String table() {
         StringBuilder b = new StringBuilder(String.format(
-                "%-11s %6s %6s %6s %6s %6s %9s %9s %7s %8s%n", "category", "images", "labels", "found", "boxes",
-                "right", "recall", "precision", "fp-img", "ms/img"));
+                "%-11s %6s %6s %6s %6s %6s %9s %9s %7s %12s %8s%n", "category", "images", "labels", "found", "boxes",
+                "right", "recall", "precision", "fp-img", "on-anatomy", "ms/img"));
         for (Map.Entry<String, Tally> e : tallies.entrySet()) {
             row(b, e.getKey(), e.getValue());
         }
@@ -116,8 +128,8 @@ final class Scorecard {
     }
 
     private static void row(StringBuilder b, String name, Tally t) {
-        b.append(String.format("%-11s %6d %6d %6d %6d %6d %9.4f %9.4f %7d %8.1f%n", name, t.images, t.labels, t.found,
-                t.detections, t.correct, t.recall(), t.precision(), t.imagesWithFalseBoxes,
-                t.nanos / 1e6 / Math.max(1, t.images)));
+        b.append(String.format("%-11s %6d %6d %6d %6d %6d %9.4f %9.4f %7d %5d/%-6d %8.1f%n", name, t.images, t.labels,
+                t.found, t.detections, t.correct, t.recall(), t.precision(), t.imagesWithFalseBoxes, t.hardFound,
+                t.hardLabels, t.nanos / 1e6 / Math.max(1, t.images)));
     }
 }

@@ -66,7 +66,7 @@ final class SyntheticImages {
             TextStyle s = r.nextInt(3) == 0 ? TextStyle.random(r, maxCap) : style.resized(r, maxCap);
             placeLine(c, r, s, samples, new Box(2, h / 3, w - 4, h - h / 3 - 20), level, rgb, true);
         }
-        if (r.nextInt(3) == 0) {
+        if (r.nextBoolean()) {
             // A measurement or annotation written over the image itself, white, often outlined.
             TextStyle s = style.resized(r, maxCap);
             boolean shadow = r.nextBoolean();
@@ -77,7 +77,7 @@ final class SyntheticImages {
             }
         }
         Raster raster = colour ? Raster.ofRgb(c.toArgb(background), w, h) : Raster.ofGray8(c.toGray8(), w, h);
-        return new LabelledImage(ULTRASOUND, "ultrasound#" + seed + (colour ? " rgb" : ""), raster, c.labels());
+        return new LabelledImage(ULTRASOUND, "ultrasound#" + seed + (colour ? " rgb" : ""), raster, c);
     }
 
     private static void ultrasoundAnatomy(Canvas c, RandomGenerator r, boolean markers) {
@@ -194,14 +194,15 @@ final class SyntheticImages {
                 true, false);
         c.placeBlock(r, style, lines(r, samples, style, 1 + r.nextInt(2)), new Box(w - w / 3, h - h / 6, cw, ch),
                 level, -1, true, true);
-        if (r.nextInt(5) == 0) {
+        if (r.nextInt(3) == 0) {
+            // An annotation over the body.
             placeLine(c, r, style.resized(r, 20), samples, new Box(w / 4, h / 3, w / 3, h / 3), 3071, -1, false);
         }
         boolean signed = r.nextBoolean();
         Raster raster = signed
                 ? Raster.ofGray16(c.toShorts(-1024, 3071), w, h, true)
                 : Raster.ofGray16(shifted(c, 1024, 0, 4095), w, h, false);
-        return new LabelledImage(CT, "ct#" + seed + (signed ? " signed" : " 12-bit"), raster, c.labels());
+        return new LabelledImage(CT, "ct#" + seed + (signed ? " signed" : " 12-bit"), raster, c);
     }
 
     private static void ctAnatomy(Canvas c, RandomGenerator r, boolean markers) {
@@ -319,13 +320,22 @@ final class SyntheticImages {
             placeLine(c, r, style.resized(r, 30), samples, new Box(field.x(), field.y(), field.width() / 2,
                     field.height() / 2), 4095, -1, true);
         }
+        if (r.nextInt(3) == 0) {
+            // An annotation over the anatomy, white on soft tissue or black over bone.
+            String text = samples.next();
+            TextStyle s = style.resized(r, 30);
+            if (s.canDraw(text)) {
+                c.place(r, s, text, new Box(w / 4, h / 4, w / 2, h / 2), ground -> ground > 2600 ? 0 : 4095, 900, -1,
+                        false, 0, false, true);
+            }
+        }
         int bits = r.nextInt(3);
         Raster raster = switch (bits) {
             case 0 -> Raster.ofGray16(shifted(c, 0, 0, 4095), w, h, false);
             case 1 -> Raster.ofGray16(scaled(c, 16, 65535), w, h, false);
             default -> Raster.ofGray16(scaled(c, 4, 16383), w, h, false);
         };
-        return new LabelledImage(RADIOGRAPH, "radiograph#" + seed + " bits" + bits, raster, c.labels());
+        return new LabelledImage(RADIOGRAPH, "radiograph#" + seed + " bits" + bits, raster, c);
     }
 
     /** Draws the anatomy and returns the exposed field. */
@@ -472,7 +482,8 @@ final class SyntheticImages {
                 what = "radiograph";
             }
         }
-        return new LabelledImage(CLEAN, "clean#" + seed + " " + what + (markers ? " markers" : ""), raster, List.of());
+        return new LabelledImage(CLEAN, "clean#" + seed + " " + what + (markers ? " markers" : ""), raster, List.of(),
+                List.of());
     }
 
     private static void distractors(Canvas c, RandomGenerator r, double level) {

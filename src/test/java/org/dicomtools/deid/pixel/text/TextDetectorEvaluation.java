@@ -47,17 +47,18 @@ final class TextDetectorEvaluation {
      * the seed, so the result does not depend on scheduling; the times do).
      */
     static Scorecard run(TextDetector detector, int perCategory, long seed) {
-        record Outcome(String category, String name, List<Box> labels, List<TextBox> boxes, long nanos) {
+        record Outcome(String category, String name, List<Box> labels, List<Box> hard, List<TextBox> boxes, long nanos) {
         }
         List<Outcome> outcomes = IntStream.range(0, 4 * perCategory).parallel().mapToObj(i -> {
             LabelledImage image = SyntheticImages.image(i, seed);
             long t0 = System.nanoTime();
             List<TextBox> boxes = detector.detect(image.raster());
-            return new Outcome(image.category(), image.name(), image.labels(), boxes, System.nanoTime() - t0);
+            return new Outcome(image.category(), image.name(), image.labels(), image.overAnatomy(), boxes,
+                    System.nanoTime() - t0);
         }).collect(Collectors.toList());
         Scorecard card = new Scorecard();
         for (Outcome o : outcomes) {
-            card.add(o.category(), o.name(), o.labels(), o.boxes(), o.nanos());
+            card.add(o.category(), o.name(), o.labels(), o.hard(), o.boxes(), o.nanos());
         }
         return card;
     }
