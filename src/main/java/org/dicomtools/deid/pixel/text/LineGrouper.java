@@ -388,10 +388,8 @@ final class LineGrouper {
         int y1 = Integer.MIN_VALUE;
         int area = 0;
         int longest = 0;
-        double contrast = 0;
         double level = 0;
         double core = 0;
-        double strokeShare = 0;
         Component largest = pieces.get(0);
         for (Component c : pieces) {
             x0 = Math.min(x0, c.minX());
@@ -400,16 +398,14 @@ final class LineGrouper {
             y1 = Math.max(y1, c.maxY());
             area += c.area();
             longest = Math.max(longest, c.longestRun());
-            contrast += (double) c.contrast() * c.area();
             level += (double) c.level() * c.area();
             core += c.core() * c.area();
-            strokeShare += c.strokeShare() * c.area();
             if (c.area() > largest.area()) {
                 largest = c;
             }
         }
-        return new Component(x0, y0, x1, y1, area, largest.strokeWidth(), longest, (int) Math.round(contrast / area),
-                (int) Math.round(level / area), core / area, strokeShare / area);
+        return new Component(x0, y0, x1, y1, area, largest.strokeWidth(), longest, (int) Math.round(level / area),
+                core / area);
     }
 
     private static int find(int[] parent, int i) {

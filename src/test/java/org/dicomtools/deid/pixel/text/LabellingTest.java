@@ -87,7 +87,7 @@ class LabellingTest {
         Labelling l = Labelling.of(m, 1, 6, 8);
         Component c = l.measure(1, m, gray, 100);
         // Every pixel's shorter run is 2, except the four where upright and foot cross (6).
-        assertEquals(new Component(0, 0, 5, 7, 24, 2, 6, 255, 200, 1.0, 20.0 / 24), c);
+        assertEquals(new Component(0, 0, 5, 7, 24, 2, 6, 200, 1.0), c);
         assertEquals(6, c.width());
         assertEquals(8, c.height());
         assertEquals(0.5, c.fill());
@@ -104,7 +104,7 @@ class LabellingTest {
         Labelling l = Labelling.of(contrast, 50, 4, 3);
         Component c = l.measure(1, contrast, contrast, 50);
         assertEquals(2.0 / 12, c.core());
-        assertEquals(120, c.contrast());
+        assertEquals(120, c.level());
         assertEquals(true, c.bar());
     }
 

@@ -15,9 +15,9 @@ class LineGrouperTest {
 
     private final LineGrouper grouper = new LineGrouper(6, 48, 3, 51);
 
-    /** A letter-like component: half the box inked, strokes 2 pixels, one grey level, flat top. */
+    /** A letter-like component: half the box inked, strokes 2 pixels, level 220, flat top. */
     private static Component glyph(int x, int y, int w, int h) {
-        return new Component(x, y, x + w - 1, y + h - 1, w * h / 2, 2, w, 200, 220, 1.0, 1.0);
+        return new Component(x, y, x + w - 1, y + h - 1, w * h / 2, 2, w, 220, 1.0);
     }
 
     private static List<Component> row(int y, int... xs) {
@@ -61,15 +61,15 @@ class LineGrouperTest {
     @Test
     void attachesPunctuationAndDescendersToTheLine() {
         List<Component> all = new ArrayList<>(row(20, 10, 20, 30));
-        all.add(new Component(38, 27, 39, 29, 6, 2, 2, 200, 220, 1.0, 1.0));
-        all.add(new Component(41, 28, 42, 31, 5, 1, 2, 200, 220, 1.0, 1.0));
+        all.add(new Component(38, 27, 39, 29, 6, 2, 2, 220, 1.0));
+        all.add(new Component(41, 28, 42, 31, 5, 1, 2, 220, 1.0));
         assertEquals(List.of(box(10, 20, 33, 12, 1.0)), grouper.group(all));
     }
 
     @Test
     void doesNotAttachMarksOfAnotherLevel() {
         List<Component> all = new ArrayList<>(row(20, 10, 20, 30));
-        all.add(new Component(38, 27, 39, 29, 6, 2, 2, 200, 120, 1.0, 1.0));
+        all.add(new Component(38, 27, 39, 29, 6, 2, 2, 120, 1.0));
         assertEquals(List.of(box(10, 20, 27, 10, 1.0)), grouper.group(all));
     }
 
@@ -84,7 +84,7 @@ class LineGrouperTest {
     void scoresARowOfTickMarksZero() {
         List<Component> ticks = new ArrayList<>();
         for (int k = 0; k < 10; k++) {
-            ticks.add(new Component(10 + 8 * k, 20, 10 + 8 * k, 29, 10, 1, 1, 255, 255, 1.0, 1.0));
+            ticks.add(new Component(10 + 8 * k, 20, 10 + 8 * k, 29, 10, 1, 1, 255, 1.0));
         }
         assertEquals(List.of(box(10, 20, 73, 10, 0.0)), grouper.group(ticks));
     }
@@ -107,7 +107,7 @@ class LineGrouperTest {
         // character height to the sides, half above and below), beside 3 x 35 member pixels.
         int[][] dots = {{1, 16}, {40, 16}, {42, 31}, {2, 31}, {43, 22}, {3, 24}, {25, 31}};
         for (int[] d : dots) {
-            all.add(new Component(d[0], d[1], d[0] + 1, d[1] + 1, 4, 2, 2, 200, 120, 0.5, 1.0));
+            all.add(new Component(d[0], d[1], d[0] + 1, d[1] + 1, 4, 2, 2, 120, 0.5));
         }
         List<TextLine> lines = grouper.lines(all, (x0, y0, x1, y1) -> 20, 0);
         assertEquals(1, lines.size());
@@ -115,7 +115,7 @@ class LineGrouperTest {
         assertEquals(1.0, lines.get(0).score(), 1e-12);
         // Twice as many: 56 of 161, above the 30 % that costs nothing.
         for (int[] d : dots) {
-            all.add(new Component(d[0] + 2, d[1], d[0] + 3, d[1] + 1, 4, 2, 2, 200, 120, 0.5, 1.0));
+            all.add(new Component(d[0] + 2, d[1], d[0] + 3, d[1] + 1, 4, 2, 2, 120, 0.5));
         }
         lines = grouper.lines(all, (x0, y0, x1, y1) -> 20, 0);
         assertEquals(56.0 / 161, lines.get(0).clutter(), 1e-12);
@@ -137,11 +137,11 @@ class LineGrouperTest {
         assertFalse(grouper.isGlyph(glyph(0, 0, 4, 5)));
         assertFalse(grouper.isGlyph(glyph(0, 0, 30, 49)));
         // A filled square: stroke as wide as the shape.
-        assertFalse(grouper.isGlyph(new Component(0, 0, 9, 9, 100, 10, 10, 200, 200, 1.0, 1.0)));
+        assertFalse(grouper.isGlyph(new Component(0, 0, 9, 9, 100, 10, 10, 200, 1.0)));
         // Touching letters of a word: wide, no long straight run.
-        assertTrue(grouper.isGlyph(new Component(0, 0, 59, 9, 240, 2, 8, 200, 200, 1.0, 1.0)));
+        assertTrue(grouper.isGlyph(new Component(0, 0, 59, 9, 240, 2, 8, 200, 1.0)));
         // A ruler drawn in one piece: the base line is one long run.
-        assertFalse(grouper.isGlyph(new Component(0, 0, 59, 9, 120, 1, 60, 200, 200, 1.0, 1.0)));
+        assertFalse(grouper.isGlyph(new Component(0, 0, 59, 9, 120, 1, 60, 200, 1.0)));
     }
 
     @Test
