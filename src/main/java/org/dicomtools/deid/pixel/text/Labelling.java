@@ -263,16 +263,36 @@ final class Labelling {
             seen += histogram[++stroke];
         }
         int half = (cut + peak + 1) / 2;
-        int core = 0;
+        int[] local = new int[bw * bh];
+        int runs = 0;
+        int ridges = 0;
         for (int k = first[id]; k < first[id + 1]; k++) {
             int i = order[k];
             int image = runRow[i] * width;
+            int rowBase = (runRow[i] - y0) * bw - x0;
+            int top = 0;
             for (int x = runStart[i]; x < runEnd[i]; x++) {
-                if ((contrast[image + x] & 0xFF) >= half) {
-                    core++;
+                int c = contrast[image + x] & 0xFF;
+                local[rowBase + x] = c;
+                top = Math.max(top, c);
+            }
+            runs++;
+            ridges += top >= half ? 1 : 0;
+        }
+        for (int xx = 0; xx < bw; xx++) {
+            int top = 0;
+            for (int yy = 0; yy <= bh; yy++) {
+                int c = yy < bh ? local[yy * bw + xx] : 0;
+                if (c != 0) {
+                    top = Math.max(top, c);
+                } else if (top != 0) {
+                    runs++;
+                    ridges += top >= half ? 1 : 0;
+                    top = 0;
                 }
             }
         }
-        return new Component(x0, y0, maxX[id], maxY[id], n, stroke, longest, (int) (graySum / n), (double) core / n);
+        return new Component(x0, y0, maxX[id], maxY[id], n, stroke, longest, (int) (graySum / n),
+                (double) ridges / runs);
     }
 }

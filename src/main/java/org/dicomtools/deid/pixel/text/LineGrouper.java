@@ -13,7 +13,7 @@ import java.util.Set;
  * line (see {@link TextDetector} for the method as a whole).
  *
  * <p>Stacked pieces of one character are joined first. Glyphs (character-sized, stroke-like,
- * flat components) are chained left to right: a glyph joins the line whose band (median top and
+ * even components) are chained left to right: a glyph joins the line whose band (median top and
  * bottom of its glyphs) it overlaps by at least 60 % of the smaller height, whose right end it
  * follows within 1.3 character heights, and whose height and stroke width it matches within a
  * factor of about 1.8. Smaller marks of the line's grey level (punctuation, dots, lower-case
@@ -28,8 +28,8 @@ final class LineGrouper {
     private static final double MAX_WORD_GAP = 2.5;
     private static final double MIN_OVERLAP = 0.6;
     private static final double MAX_HEIGHT_RATIO = 1.8;
-    private static final double FLAT_CORE = 0.5;
-    private static final double MIN_GLYPH_CORE = 0.35;
+    private static final double EVEN_RIDGE = 0.75;
+    private static final double MIN_RIDGE = 0.55;
     private static final int MAX_LEVEL_DIFFERENCE = 40;
     private static final double FREE_CLUTTER = 0.3;
     private static final double MAX_CLUTTER = 0.6;
@@ -66,7 +66,7 @@ final class LineGrouper {
         if (!thin(c)) {
             return false;
         }
-        if (c.fill() < 0.12 || c.core() < MIN_GLYPH_CORE) {
+        if (c.fill() < 0.12 || c.ridge() < MIN_RIDGE) {
             return false;
         }
         if (w <= 2.2 * h) {
@@ -83,7 +83,7 @@ final class LineGrouper {
 
     /**
      * True when a component may be attached to a line as punctuation, a small letter or a
-     * character that failed the glyph test by its stroke or flatness. Wide components of
+     * character that failed the glyph test by its stroke or evenness. Wide components of
      * character height that failed it (a ruler, a trace, a frame) are evidence against text and
      * are never attached.
      */
@@ -389,7 +389,7 @@ final class LineGrouper {
         int area = 0;
         int longest = 0;
         double level = 0;
-        double core = 0;
+        double ridge = 0;
         Component largest = pieces.get(0);
         for (Component c : pieces) {
             x0 = Math.min(x0, c.minX());
@@ -399,13 +399,13 @@ final class LineGrouper {
             area += c.area();
             longest = Math.max(longest, c.longestRun());
             level += (double) c.level() * c.area();
-            core += c.core() * c.area();
+            ridge += c.ridge() * c.area();
             if (c.area() > largest.area()) {
                 largest = c;
             }
         }
         return new Component(x0, y0, x1, y1, area, largest.strokeWidth(), longest, (int) Math.round(level / area),
-                core / area);
+                ridge / area);
     }
 
     private static int find(int[] parent, int i) {
@@ -546,7 +546,7 @@ final class LineGrouper {
         /**
          * The share of the characters (glyphs, and marks at least half the line height and a
          * quarter of the typical glyph area) that agree with the line on all of: baseline,
-         * stroke width, grey level (text is drawn in one colour), and a flat top (drawn, not
+         * stroke width, grey level (text is drawn in one colour), and an even ridge (drawn, not
          * grown from texture). Halved and more when over half the characters are bars or blobs
          * (rulers, tick rows, dotted lines); scaled below 0.45 when fewer than the minimum
          * number of characters agree.
@@ -570,7 +570,7 @@ final class LineGrouper {
             int bars = 0;
             for (Component c : chars) {
                 if (Math.abs(c.maxY() - baseline) <= tolerance && similarStroke(c.strokeWidth(), typicalStroke)
-                        && Math.abs(c.level() - typicalLevel) <= MAX_LEVEL_DIFFERENCE && c.core() >= FLAT_CORE) {
+                        && Math.abs(c.level() - typicalLevel) <= MAX_LEVEL_DIFFERENCE && c.ridge() >= EVEN_RIDGE) {
                     good++;
                 }
                 if (c.bar()) {

@@ -27,12 +27,14 @@ import java.util.Objects;
  *       over, which merges with it at the lower ones. The 8-connected components of each cut
  *       are found run by run and measured: box, fill, median stroke width (the shorter of the
  *       horizontal and vertical run through each pixel), longest horizontal run, grey level, and
- *       flatness (the share of pixels at least half-way from the cut to the component's peak
- *       contrast: text is drawn in one colour and has a flat top, a speckle grain is a peak).
+ *       evenness (the share of its row and column runs whose highest contrast reaches halfway
+ *       from the cut to the component's peak: a stroke drawn in one colour keeps a ridge of even
+ *       height along its length, also when compression or blur soften it across; a speckle grain
+ *       is a peak whose outer runs stay low).
  *       Pieces one above the other with the same level (an i and its dot, a glyph broken by a
  *       slant) are joined.
  *   <li><b>Glyphs.</b> A component is a glyph when its height is within the settings, its stroke
- *       width is at most 0.45 of its height, its fill at least 12 %, its flatness at least 0.35,
+ *       width is at most 0.45 of its height, its fill at least 12 %, its evenness at least 0.55,
  *       and it is at most 2.2 times as wide as high, or wider with no horizontal run longer than
  *       1.3 heights (touching letters of a word; a ruler or a frame has a long straight run).
  *   <li><b>Lines.</b> Glyphs are chained left to right into lines with a common band, height
@@ -40,7 +42,7 @@ import java.util.Objects;
  *       the band (punctuation, lower-case letters below the minimum height) extend a line;
  *       lines on one band within 2.5 heights of each other (words) are joined.
  *   <li><b>Score.</b> The share of the line's characters that agree with it on baseline, stroke
- *       width, grey level and flatness; times a shape factor that falls to 0 when more than half
+ *       width and grey level and have an evenness of 0.75 or more; times a shape factor that falls to 0 when more than half
  *       of the characters are bars or blobs (tick marks, dots); times an isolation factor that
  *       falls from 1 to 0 as the foreground around the line that belongs to no member grows from
  *       30 % to 60 % (a pattern picked out of texture has more of the same around it); times a
@@ -60,7 +62,7 @@ import java.util.Objects;
  * masking markers). Tick marks, ruler scales and dotted lines are rows of bars or dots and score
  * 0; a ruler drawn in one piece has a long straight run and is no glyph at all. Anatomy edges
  * leave no response in the top-hat maps; thin bright anatomy (vessels, cortical bone) is rarely
- * character-sized, flat and baseline-aligned at once.
+ * character-sized, even and baseline-aligned at once.
  *
  * <p>Limits: text is expected horizontal (a few degrees of slant or italic shear are fine);
  * vertical text is not found. Text touching a frame line, a caliper or another structure merges

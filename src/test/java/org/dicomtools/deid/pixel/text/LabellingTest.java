@@ -95,17 +95,34 @@ class LabellingTest {
     }
 
     @Test
-    void coreIsTheShareAtOrAboveHalfWayToThePeak() {
-        // Contrast 250 in the middle, 100 around; cut 50, so half way is 150.
+    void ridgeIsTheShareOfRunsReachingHalfWayToThePeak() {
+        // Contrast 225 in the middle, 100 around; cut 50, so half way is 138. Of 3 row runs the
+        // middle one reaches it, of 4 column runs the middle two: 3 of 7.
         byte[] contrast = mask(
                 "4444",
                 "4994",
                 "4444");
         Labelling l = Labelling.of(contrast, 50, 4, 3);
         Component c = l.measure(1, contrast, contrast, 50);
-        assertEquals(2.0 / 12, c.core());
+        assertEquals(3.0 / 7, c.ridge());
         assertEquals(120, c.level());
         assertEquals(true, c.bar());
+    }
+
+    @Test
+    void blurredStrokeKeepsAnEvenRidge() {
+        // A vertical stroke softened across (100, 225, 100) has every row run and the middle
+        // column reaching half way; only the two outer columns stay low: 8 of 10.
+        byte[] contrast = mask(
+                "494",
+                "494",
+                "494",
+                "494",
+                "494",
+                "494",
+                "494");
+        Component c = Labelling.of(contrast, 50, 3, 7).measure(1, contrast, contrast, 50);
+        assertEquals(8.0 / 10, c.ridge());
     }
 
     @Test
