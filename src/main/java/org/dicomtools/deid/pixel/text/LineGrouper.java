@@ -18,9 +18,10 @@ import java.util.Set;
  * follows within 1.3 character heights, and whose height and stroke width it matches within a
  * factor of about 1.8. Smaller marks of the line's grey level (punctuation, dots, lower-case
  * letters below the minimum height) are then attached when they lie inside the band and next to
- * the line, and lines on one band less than 2.5 heights apart (words after a punctuation mark
- * and a space) are joined. Work grows with the number of components, not with their square:
- * lines out of reach are closed, marks are looked up on a grid, words are joined in one sweep.
+ * the line, and lines on one band, baseline and grey level less than 2.5 heights and three
+ * glyph widths apart (words after a space or a punctuation mark) are joined. Work grows with the
+ * number of components, not with their square: lines out of reach are closed, marks are looked
+ * up on a grid, words are joined in one sweep.
  */
 final class LineGrouper {
 
@@ -109,7 +110,7 @@ final class LineGrouper {
 
     /**
      * The lines found among {@code components} on an otherwise empty ground, as boxes with
-     * scores, in the order their first glyph appears.
+     * scores, ordered by their left edge.
      */
     List<TextBox> group(List<Component> components) {
         List<TextBox> boxes = new ArrayList<>();
@@ -120,7 +121,7 @@ final class LineGrouper {
     }
 
     /**
-     * The lines found among {@code components}, in the order their first glyph appears.
+     * The lines found among {@code components}, ordered by their left edge.
      *
      * @param ground the image the components were cut from, or null when there is nothing but
      *     the components on a black ground
@@ -234,23 +235,23 @@ final class LineGrouper {
         private final int rows;
         private final int[] start;
         private final int[] entries;
-        /** The query that last returned each mark, so that a mark in two cells comes once. */
+        /** The query that last returned each component, so that one in two cells comes once. */
         private final int[] seen;
         private int query;
 
-        ComponentIndex(List<Component> marks, int cell) {
+        ComponentIndex(List<Component> components, int cell) {
             this.cell = cell;
-            this.seen = new int[marks.size()];
+            this.seen = new int[components.size()];
             int maxX = 0;
             int maxY = 0;
-            for (Component m : marks) {
+            for (Component m : components) {
                 maxX = Math.max(maxX, m.maxX());
                 maxY = Math.max(maxY, m.maxY());
             }
             columns = maxX / cell + 1;
             rows = maxY / cell + 1;
             start = new int[columns * rows + 1];
-            for (Component m : marks) {
+            for (Component m : components) {
                 for (int gy = m.minY() / cell; gy <= m.maxY() / cell; gy++) {
                     for (int gx = m.minX() / cell; gx <= m.maxX() / cell; gx++) {
                         start[gy * columns + gx + 1]++;
@@ -262,8 +263,8 @@ final class LineGrouper {
             }
             entries = new int[start[start.length - 1]];
             int[] next = Arrays.copyOf(start, start.length - 1);
-            for (int i = 0; i < marks.size(); i++) {
-                Component m = marks.get(i);
+            for (int i = 0; i < components.size(); i++) {
+                Component m = components.get(i);
                 for (int gy = m.minY() / cell; gy <= m.maxY() / cell; gy++) {
                     for (int gx = m.minX() / cell; gx <= m.maxX() / cell; gx++) {
                         entries[next[gy * columns + gx]++] = i;
@@ -272,7 +273,7 @@ final class LineGrouper {
             }
         }
 
-        /** Indices of the marks in the cells touching the box, each once, in cell order. */
+        /** Indices of the components in the cells touching the box, each once, in cell order. */
         int[] near(int x0, int y0, int x1, int y1) {
             int gx0 = Math.max(0, Math.floorDiv(x0, cell));
             int gx1 = Math.min(columns - 1, Math.floorDiv(x1, cell));
@@ -290,10 +291,10 @@ final class LineGrouper {
             query++;
             for (int gy = gy0; gy <= gy1; gy++) {
                 for (int e = start[gy * columns + gx0]; e < start[gy * columns + gx1 + 1]; e++) {
-                    int mark = entries[e];
-                    if (seen[mark] != query) {
-                        seen[mark] = query;
-                        found[k++] = mark;
+                    int i = entries[e];
+                    if (seen[i] != query) {
+                        seen[i] = query;
+                        found[k++] = i;
                     }
                 }
             }

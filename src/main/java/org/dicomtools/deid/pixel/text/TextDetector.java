@@ -17,7 +17,7 @@ import java.util.Objects;
  *   <li><b>Contrast maps.</b> A white top-hat (image minus its opening) keeps bright structures
  *       narrower than the structuring element, a black top-hat (closing minus image) dark ones.
  *       The square element is wider than the thickest stroke expected for
- *       {@link Settings#maxCharHeight()} (side about a third of it), so text strokes survive
+ *       {@link Settings#maxCharHeight()} (side about two fifths of it), so text strokes survive
  *       while smooth gradients, organs and the step edges between regions vanish. Bright text on
  *       dark (ultrasound, CT overlays) and dark text on bright (radiograph labels) are handled
  *       alike; dark text is treated as bright text on the inverted image.
@@ -40,16 +40,18 @@ import java.util.Objects;
  *   <li><b>Lines.</b> Glyphs are chained left to right into lines with a common band, height
  *       and stroke width and gaps of at most 1.3 heights; smaller marks of the same level inside
  *       the band (punctuation, lower-case letters below the minimum height) extend a line;
- *       lines on one band within 2.5 heights of each other (words) are joined.
+ *       lines on one band, baseline and grey level within 2.5 heights and three glyph widths of
+ *       each other (words) are joined.
  *   <li><b>Score.</b> The share of the line's characters that agree with it on baseline, stroke
- *       width and grey level and have an evenness of 0.75 or more; times a shape factor that falls to 0 when more than half
- *       of the characters are bars or blobs (tick marks, dots); times an isolation factor that
- *       falls from 1 to 0 as the foreground around the line that belongs to no member grows from
- *       30 % to 60 % (a pattern picked out of texture has more of the same around it); times a
- *       separation factor that falls from 1 to 0 as the characters' level above the brightest
- *       tenth of the ground between them drops from {@code t} to {@code t/2} (text is drawn to
- *       be read). Lines with fewer than {@link Settings#minCharsPerLine()} agreeing characters
- *       are scaled below 0.45.
+ *       width and grey level and have an evenness of 0.75 or more; times a shape factor that
+ *       falls to 0 when more than half of the characters are bars or blobs (tick marks, dots);
+ *       times an isolation factor that falls from 1 to 0 as the share of character-sized and
+ *       smaller components around the line that belong to no member grows from 30 % to 60 % (a
+ *       pattern picked out of texture has more of the same around it; frame and grid lines do
+ *       not count); times a separation factor that falls from 1 to 0 as the characters' level
+ *       above the brightest tenth of the ground between them drops from {@code t} to
+ *       {@code t/2} (text is drawn to be read). Lines with fewer than
+ *       {@link Settings#minCharsPerLine()} agreeing characters are scaled below 0.45.
  *   <li><b>Merge.</b> Boxes of both polarities and all cuts scoring at least
  *       {@link Settings#minScore()} are merged when one overlaps the other by half of the smaller
  *       or when they touch on one band; the merged box keeps the higher score.
@@ -72,8 +74,8 @@ import java.util.Objects;
  * pixels found; a caller that masks should add a margin.
  *
  * <p>Instances are immutable and thread-safe. An image costs a few passes over its pixels plus
- * work proportional to the components found: about 5 to 15 ms for 512x512 and 25 to 70 ms for
- * 1024x1024 on one core, the upper ends for speckled ultrasound.
+ * work proportional to the components found: measured on one core, 6 to 11 ms for 512x512 and
+ * 25 to 65 ms for 1024x1024, the upper ends for images filled with ultrasound speckle.
  */
 public final class TextDetector {
 
@@ -135,8 +137,8 @@ public final class TextDetector {
         this.contrastLevel = Math.max(1, (int) Math.round(settings.minContrast() * 255));
         this.grouper = new LineGrouper(settings.minCharHeight(), settings.maxCharHeight(), settings.minCharsPerLine(),
                 contrastLevel);
-        // Strokes up to about a fifth of the character height; the element (side 2r+1, about a
-        // third of the height) must not fit in one, nor in the junction of two.
+        // Strokes up to about a fifth of the character height; the element (side 2r+1, about two
+        // fifths of the height) must not fit in one, nor in the junction of two.
         this.radius = Math.max(2, (int) Math.ceil(settings.maxCharHeight() * 0.17));
     }
 
@@ -159,7 +161,10 @@ public final class TextDetector {
         return merge(found);
     }
 
-    /** Every line of both polarities and all cuts, before the score threshold and merging. */
+    /**
+     * The lines of both polarities and all cuts whose characters agree well enough to reach the
+     * score threshold, with their final scores, before the threshold and merging.
+     */
     List<TextLine> candidates(Raster image) {
         Objects.requireNonNull(image, "image");
         int w = image.width();

@@ -132,6 +132,18 @@ class LineGrouperTest {
     }
 
     @Test
+    void joinsStackedPiecesOfOneCharacter() {
+        Component body = new Component(10, 22, 12, 29, 10, 1, 3, 220, 1.0);
+        Component dot = new Component(10, 20, 11, 20, 2, 1, 2, 220, 0.5);
+        Component otherLevel = new Component(20, 20, 21, 20, 2, 1, 2, 120, 1.0);
+        Component tooFar = new Component(22, 16, 23, 18, 4, 2, 2, 220, 1.0);
+        Component under = new Component(20, 22, 22, 29, 10, 1, 3, 220, 1.0);
+        List<Component> joined = grouper.assemble(List.of(body, dot, otherLevel, tooFar, under));
+        // Area-weighted ridge: (10 x 1.0 + 2 x 0.5) / 12.
+        assertEquals(List.of(new Component(10, 20, 12, 29, 12, 1, 3, 220, 11.0 / 12), otherLevel, under, tooFar), joined);
+    }
+
+    @Test
     void glyphsAreCharacterSizedAndStroked() {
         assertTrue(grouper.isGlyph(glyph(0, 0, 7, 10)));
         assertFalse(grouper.isGlyph(glyph(0, 0, 4, 5)));
