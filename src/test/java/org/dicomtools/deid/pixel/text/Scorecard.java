@@ -127,9 +127,12 @@ final class Scorecard {
         return b.toString();
     }
 
+    /** One row; recall and precision are left blank for images without text (only false boxes count). */
     private static void row(StringBuilder b, String name, Tally t) {
-        b.append(String.format("%-11s %6d %6d %6d %6d %6d %9.4f %9.4f %7d %5d/%-6d %8.1f%n", name, t.images, t.labels,
-                t.found, t.detections, t.correct, t.recall(), t.precision(), t.imagesWithFalseBoxes, t.hardFound,
+        String recall = t.labels == 0 ? "-" : String.format("%.4f", t.recall());
+        String precision = t.labels == 0 ? "-" : String.format("%.4f", t.precision());
+        b.append(String.format("%-11s %6d %6d %6d %6d %6d %9s %9s %7d %5d/%-6d %8.1f%n", name, t.images, t.labels,
+                t.found, t.detections, t.correct, recall, precision, t.imagesWithFalseBoxes, t.hardFound,
                 t.hardLabels, t.nanos / 1e6 / Math.max(1, t.images)));
     }
 }
