@@ -11,16 +11,14 @@ package org.dicomtools.deid.pixel.text;
  * @param strokeWidth median over the pixels of the shorter of the horizontal and vertical runs
  *     through the pixel: the typical stroke thickness
  * @param longestRun the longest horizontal run; long for rulers and outlines, short for glyphs
- * @param contrast mean contrast of the pixels against their surroundings, 0..255
- * @param level mean normalised grey level of the pixels, 0..255
- * @param core share of the pixels whose contrast is at least midway between the cut that made
- *     the component and its peak contrast: near 1 for flat-topped strokes drawn in one colour,
- *     lower for peaked blobs such as speckle grains
- * @param strokeShare share of the pixels whose local stroke estimate is within one pixel (or a
- *     third) of the median: high for strokes of even width
+ * @param level mean normalised grey level of the pixels, 0..255, inverted for dark text
+ * @param ridge share of the component's row and column runs whose highest contrast reaches
+ *     halfway from the cut that made the component to its peak contrast: near 1 for strokes
+ *     drawn in one colour, which keep a ridge of even height along their length even when
+ *     blurred across it, lower for peaked blobs such as speckle grains, whose outer runs stay low
  */
-record Component(int minX, int minY, int maxX, int maxY, int area, int strokeWidth, int longestRun,
-        int contrast, int level, double core, double strokeShare) {
+record Component(int minX, int minY, int maxX, int maxY, int area, int strokeWidth, int longestRun, int level,
+        double ridge) {
 
     int width() {
         return maxX - minX + 1;

@@ -224,7 +224,6 @@ final class Labelling {
         // Horizontal run length at each pixel of the component, 0 elsewhere in the box.
         int[] across = new int[bw * bh];
         int longest = 0;
-        long contrastSum = 0;
         long graySum = 0;
         int peak = 0;
         for (int k = first[id]; k < first[id + 1]; k++) {
@@ -235,9 +234,7 @@ final class Labelling {
             int image = runRow[i] * width;
             for (int x = runStart[i]; x < runEnd[i]; x++) {
                 across[rowBase + x] = len;
-                int c = contrast[image + x] & 0xFF;
-                contrastSum += c;
-                peak = Math.max(peak, c);
+                peak = Math.max(peak, contrast[image + x] & 0xFF);
                 graySum += gray[image + x] & 0xFF;
             }
         }
@@ -265,23 +262,37 @@ final class Labelling {
         while (seen * 2 < n) {
             seen += histogram[++stroke];
         }
-        int spread = Math.max(1, stroke / 3);
-        int even = 0;
-        for (int s = Math.max(1, stroke - spread); s <= Math.min(histogram.length - 1, stroke + spread); s++) {
-            even += histogram[s];
-        }
         int half = (cut + peak + 1) / 2;
-        int core = 0;
+        int[] local = new int[bw * bh];
+        int runs = 0;
+        int ridges = 0;
         for (int k = first[id]; k < first[id + 1]; k++) {
             int i = order[k];
             int image = runRow[i] * width;
+            int rowBase = (runRow[i] - y0) * bw - x0;
+            int top = 0;
             for (int x = runStart[i]; x < runEnd[i]; x++) {
-                if ((contrast[image + x] & 0xFF) >= half) {
-                    core++;
+                int c = contrast[image + x] & 0xFF;
+                local[rowBase + x] = c;
+                top = Math.max(top, c);
+            }
+            runs++;
+            ridges += top >= half ? 1 : 0;
+        }
+        for (int xx = 0; xx < bw; xx++) {
+            int top = 0;
+            for (int yy = 0; yy <= bh; yy++) {
+                int c = yy < bh ? local[yy * bw + xx] : 0;
+                if (c != 0) {
+                    top = Math.max(top, c);
+                } else if (top != 0) {
+                    runs++;
+                    ridges += top >= half ? 1 : 0;
+                    top = 0;
                 }
             }
         }
-        return new Component(x0, y0, maxX[id], maxY[id], n, stroke, longest,
-                (int) (contrastSum / n), (int) (graySum / n), (double) core / n, (double) even / n);
+        return new Component(x0, y0, maxX[id], maxY[id], n, stroke, longest, (int) (graySum / n),
+                (double) ridges / runs);
     }
 }

@@ -1,5 +1,7 @@
 package org.dicomtools.deid.pixel.text;
 
+import java.util.Arrays;
+
 /**
  * Grey-level erosion and dilation of 8-bit images with a square structuring element, in time
  * independent of its size: the van Herk / Gil-Werman method (running extremes within blocks of
@@ -47,7 +49,7 @@ final class Morphology {
         byte[] out = new byte[src.length];
         for (int y = 0; y < height; y++) {
             int base = y * width;
-            java.util.Arrays.fill(line, neutral);
+            Arrays.fill(line, neutral);
             for (int x = 0; x < width; x++) {
                 line[x + r] = src[base + x] & 0xFF;
             }
@@ -119,7 +121,7 @@ final class Morphology {
         if (y >= 0 && y < height) {
             System.arraycopy(src, y * width, dst, i * width, width);
         } else {
-            java.util.Arrays.fill(dst, i * width, (i + 1) * width, neutral);
+            Arrays.fill(dst, i * width, (i + 1) * width, neutral);
         }
     }
 

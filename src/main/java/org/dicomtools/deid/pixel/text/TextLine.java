@@ -12,10 +12,12 @@ import java.util.List;
  * @param maxY last row (inclusive)
  * @param glyphs the character-sized components
  * @param marks the smaller components attached
+ * @param clutter share of the foreground around the line that belongs to no member
+ * @param separation typical glyph level above the brightest tenth of the ground between them
  * @param score confidence in {@code 0..1}
  */
 record TextLine(int minX, int minY, int maxX, int maxY, List<Component> glyphs, List<Component> marks,
-        double score) {
+        double clutter, int separation, double score) {
 
     TextLine {
         glyphs = List.copyOf(glyphs);
