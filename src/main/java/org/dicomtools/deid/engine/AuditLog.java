@@ -3,8 +3,12 @@ package org.dicomtools.deid.engine;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
@@ -19,18 +23,26 @@ import org.dicomtools.deid.profile.Option;
  * or anonymize mode, with the key id that tells secrets apart without revealing them), counts per
  * action, files processed, skipped and failed with reasons, defence-in-depth hits per tag and the
  * throughput. It never contains a patient value; file names of failed inputs are relative to the
- * input folder.
+ * input folder. Each run replaces {@code deid-log.json} and keeps a copy as
+ * {@code logs/deid-log-<UTC time>.json}, so the work directory holds the history of every run.
  */
 final class AuditLog {
     private AuditLog() {
     }
 
+    /** Name of the folder, next to the log, that keeps a copy of every run's log. */
+    static final String HISTORY = "logs";
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
     static void write(Path file, DeidRequest req, RunSummary s, Map<String, Integer> defenceByTag) throws IOException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         SecureFiles.writeAtomically(file, true, out -> {
             JsonWriter w = new JsonWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.setIndent("  ");
             w.beginObject();
-            w.name("date").value(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            w.name("date").value(now.toString());
             w.name("plugin").beginObject().name("name").value("deid-maven-plugin")
                     .name("version").value(Implementation.PLUGIN_VERSION).endObject();
             w.name("profile").beginObject()
@@ -57,7 +69,8 @@ final class AuditLog {
                     .name("upToDate").value(s.upToDate())
                     .name("otherShards").value(s.otherShard())
                     .name("failed").value(s.failed())
-                    .name("flaggedForReview").value(s.review()).endObject();
+                    .name("flaggedForReview").value(s.review())
+                    .name("removed").value(s.removed()).endObject();
             w.name("actions").beginObject();
             for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(s.actions()).entrySet()) {
                 w.name(e.getKey()).value(e.getValue());
@@ -82,5 +95,12 @@ final class AuditLog {
             w.endObject();
             w.flush();
         });
+        Path history = SecureFiles.ownerOnlyDirectory(file.toAbsolutePath().getParent().resolve(HISTORY));
+        String stem = "deid-log-" + STAMP.format(now);
+        Path copy = history.resolve(stem + ".json");
+        for (int n = 2; Files.exists(copy); n++) {
+            copy = history.resolve(stem + "-" + n + ".json");
+        }
+        Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
     }
 }

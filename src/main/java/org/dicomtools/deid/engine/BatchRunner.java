@@ -133,8 +133,12 @@ public final class BatchRunner {
             int upToDate = mine.size() - todo.size();
             if (todo.isEmpty() && (journal == null || !journal.hasUnfinishedEntries())) {
                 listener.info("Every file of the input is up to date in " + req.dataset());
-                return new RunSummary(inputs.size(), 0, upToDate, inputs.size() - mine.size(), 0, List.of(), 0,
-                        System.nanoTime() - t0, Map.of(), 0, 0);
+                int removed = removeStale(index, inputs);
+                index.compact();
+                RunSummary summary = new RunSummary(inputs.size(), 0, upToDate, inputs.size() - mine.size(), 0,
+                        List.of(), 0, System.nanoTime() - t0, Map.of(), 0, 0, removed);
+                AuditLog.write(req.workDir().resolve(LOG), req, summary, Map.of());
+                return summary;
             }
             listener.info("Surveying " + inputs.size() + " file(s) for patients and PHI tokens");
             List<Survey> surveys = Parallel.map(inputs.size(), req.threads(), i -> survey(inputs.get(i)));
@@ -160,15 +164,55 @@ public final class BatchRunner {
                         journal.append(in.rel(), o.record(), o.scope());
                     }
                     index.put(in.rel(), new FileIndex.Entry(in.size(), in.modified(), o.status(),
-                            o.output() == null ? "-" : o.output()));
+                            o.output() == null ? FileIndex.NO_OUTPUT : o.output()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
                 return o;
             });
-            RunSummary summary = finish(inputs, mine, todo, upToDate, surveys, outcomes, patients, journal, t0);
+            RunSummary summary = finish(inputs, mine, todo, upToDate, surveys, outcomes, patients, journal, index,
+                    t0);
             index.compact();
             return summary;
+        }
+    }
+
+    /**
+     * Deletes from the dataset the files an earlier run wrote that the input no longer produces: its
+     * input is gone or now fails, a reviewer excluded the image, or the output path changed (another
+     * secret or profile). The dataset then holds exactly what the current input, secret and
+     * configuration give; files the plugin never wrote are left alone (verify reports them).
+     *
+     * @return the number of files deleted
+     */
+    private int removeStale(FileIndex index, List<Input> inputs) throws IOException {
+        Set<String> present = new HashSet<>();
+        for (Input in : inputs) {
+            present.add(in.rel());
+        }
+        Path dataset = req.dataset().toAbsolutePath().normalize();
+        int removed = 0;
+        for (String output : index.staleOutputs(present, req.shard()::contains)) {
+            Path p = dataset.resolve(output).normalize();
+            if (!p.startsWith(dataset) || p.equals(dataset) || !Files.deleteIfExists(p)) {
+                continue;
+            }
+            removed++;
+            listener.debug("removed " + output + ": the input no longer produces it");
+            for (Path dir = p.getParent(); !dir.equals(dataset) && isEmptyDirectory(dir); dir = dir.getParent()) {
+                Files.delete(dir);
+            }
+        }
+        if (removed > 0) {
+            listener.info("Removed " + removed + " file(s) from " + req.dataset()
+                    + " that the current input, secret and configuration no longer produce");
+        }
+        return removed;
+    }
+
+    private static boolean isEmptyDirectory(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
         }
     }
 
@@ -383,7 +427,7 @@ public final class BatchRunner {
 
     private RunSummary finish(List<Input> inputs, List<Input> mine, List<Input> todo, int upToDate,
             List<Survey> surveys, List<Outcome> outcomes, Map<String, PhiTokens.TokenSet> patients, RunJournal journal,
-            long t0) throws IOException {
+            FileIndex index, long t0) throws IOException {
         Map<String, Integer> actions = new TreeMap<>();
         Mappings uids = new Mappings();
         Mappings patientIds = new Mappings();
@@ -421,9 +465,10 @@ public final class BatchRunner {
                 defenceByTag.merge(path.substring(Math.max(0, path.length() - 11)), 1, Integer::sum);
             }
         }
+        int removed = removeStale(index, inputs);
         long nanos = System.nanoTime() - t0;
         RunSummary summary = new RunSummary(inputs.size(), written, upToDate, inputs.size() - mine.size(),
-                problems.size(), problems, bytes, nanos, actions, defence, pending);
+                problems.size(), problems, bytes, nanos, actions, defence, pending, removed);
         if (reviewChanged && req.images().reviewManifest() != null) {
             review.write(req.images().reviewManifest());
             listener.info("Review manifest updated: " + req.images().reviewManifest() + " (" + pending

@@ -13,7 +13,8 @@ import org.dicomtools.deid.profile.Profile;
  * @param dataset the de-identified dataset to write
  * @param workDir where the index, mappings, ledger and audit log go (never inside the dataset)
  * @param profile the profile with options and overrides applied
- * @param keys the keyed pseudonymizer (secret or anonymize mode)
+ * @param keys the keyed pseudonymizer (secret or anonymize mode); its new UIDs go under the
+ *     profile's {@code uid-root} when the profile sets one
  * @param threads worker threads (1 or more)
  * @param force process every file even when the index says it is up to date
  * @param shard the part of the input this run writes
@@ -32,6 +33,7 @@ public record DeidRequest(Path input, Path dataset, Path workDir, Profile profil
         Objects.requireNonNull(shard, "shard");
         Objects.requireNonNull(readOptions, "readOptions");
         Objects.requireNonNull(images, "images");
+        keys = keys.withUidRoot(profile.settings().get("uid-root"));
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }

@@ -11,6 +11,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.dicomtools.deid.dicom.dict.UidDictionary;
+import org.dicomtools.deid.profile.Profile;
 
 /**
  * Every value this plugin derives from an original one: HMAC-SHA256 over a purpose label and the
@@ -29,15 +30,49 @@ public final class Pseudonymizer {
     private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    /** Digits of 2^128: the keyed part never needs more. */
+    private static final int MAX_UID_DIGITS = 39;
+
     private final SecretKeySpec key;
     private final boolean ephemeral;
+    private final String uidRoot;
+
+    private Pseudonymizer(SecretKeySpec key, boolean ephemeral, String uidRoot) {
+        this.key = key;
+        this.ephemeral = ephemeral;
+        this.uidRoot = uidRoot;
+    }
 
     private Pseudonymizer(byte[] secret, boolean ephemeral) {
+        this(checked(secret), ephemeral, UUID_ROOT);
+    }
+
+    private static SecretKeySpec checked(byte[] secret) {
         if (secret.length < 16) {
             throw new IllegalArgumentException("the secret must be at least 16 bytes");
         }
-        this.key = new SecretKeySpec(secret, ALGORITHM);
-        this.ephemeral = ephemeral;
+        return new SecretKeySpec(secret, ALGORITHM);
+    }
+
+    /**
+     * The same secret with new UIDs under an organisation's root (the profile setting
+     * {@code uid-root}) instead of {@code 2.25}.
+     *
+     * @param root a UID prefix ({@link Profile#isUidRoot}), or null for {@code 2.25}
+     * @throws IllegalArgumentException if the root is not a valid UID prefix or is too long
+     */
+    public Pseudonymizer withUidRoot(String root) {
+        String r = root == null ? UUID_ROOT : root;
+        if (!Profile.isUidRoot(r)) {
+            throw new IllegalArgumentException("uid-root must be a UID prefix of at most " + Profile.MAX_UID_ROOT_LENGTH
+                    + " characters (digits and dots, PS3.5 9.1), not '" + r + "'");
+        }
+        return r.equals(uidRoot) ? this : new Pseudonymizer(key, ephemeral, r);
+    }
+
+    /** The root every new UID lies under: {@code 2.25} or the profile's {@code uid-root}. */
+    public String uidRoot() {
+        return uidRoot;
     }
 
     /** Keyed with a secret supplied by the user (UTF-8 bytes of the text; at least 16 bytes). */
@@ -85,17 +120,23 @@ public final class Pseudonymizer {
 
     /**
      * The de-identified form of a UID: {@code 2.25.} followed by the decimal value of the first 128
-     * bits of the HMAC of the original (PS3.5 B.2 form, at most 44 characters). UIDs of the
-     * standard's registry (SOP classes, transfer syntaxes, coding schemes, well-known instances,
-     * anything under {@code 1.2.840.10008.}) are returned unchanged, as are empty values.
+     * bits of the HMAC of the original (PS3.5 B.2 form, at most 44 characters). Under a
+     * {@linkplain #withUidRoot UID root} the keyed part is that value reduced to the digits the root
+     * leaves in 64 characters (at most 39, at least 31). UIDs of the standard's registry (SOP
+     * classes, transfer syntaxes, coding schemes, well-known instances, anything under
+     * {@code 1.2.840.10008.}) are returned unchanged, as are empty values.
      */
     public String uid(String original) {
         String uid = original.trim();
         if (uid.isEmpty() || isRegistryUid(uid)) {
             return uid;
         }
-        byte[] h = Arrays.copyOf(mac("uid", uid), 16);
-        return UUID_ROOT + "." + new BigInteger(1, h);
+        BigInteger value = new BigInteger(1, Arrays.copyOf(mac("uid", uid), 16));
+        if (!uidRoot.equals(UUID_ROOT)) {
+            int digits = Math.min(MAX_UID_DIGITS, 64 - uidRoot.length() - 1);
+            value = value.mod(BigInteger.TEN.pow(digits));
+        }
+        return uidRoot + "." + value;
     }
 
     /** True for UIDs defined by the standard, which de-identification never changes. */

@@ -3,6 +3,7 @@ package org.dicomtools.deid.engine;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a deidentify run did, for the closing log line, the audit log and tests.
@@ -18,9 +19,10 @@ import java.util.Map;
  * @param actions actions applied, by code, over every written file
  * @param defenceHits kept values cleaned by defence in depth
  * @param review images flagged for review (risky and not masked)
+ * @param removed files an earlier run wrote that the input no longer produces, deleted from the dataset
  */
 public record RunSummary(int filesIn, int written, int upToDate, int otherShard, int failed, List<Problem> problems,
-        long bytesIn, long nanos, Map<String, Integer> actions, int defenceHits, int review) {
+        long bytesIn, long nanos, Map<String, Integer> actions, int defenceHits, int review, int removed) {
 
     /** A file that was not written, and why (never a patient value). */
     public record Problem(String file, String kind, String message) {
@@ -43,7 +45,7 @@ public record RunSummary(int filesIn, int written, int upToDate, int otherShard,
 
     /** The closing line: files in, written, skipped, failed (by kind), time, MB/s. */
     public String line() {
-        java.util.Map<String, Integer> kinds = new java.util.TreeMap<>();
+        Map<String, Integer> kinds = new TreeMap<>();
         for (Problem p : problems) {
             kinds.merge(p.kind(), 1, Integer::sum);
         }

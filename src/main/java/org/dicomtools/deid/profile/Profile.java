@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.dicomtools.deid.dicom.VR;
 
 /**
@@ -45,6 +46,14 @@ public final class Profile {
     public static final List<String> BUILTIN_NAMES = List.of("basic", "research", "safe-harbor");
 
     private static final String BUILTIN_PREFIX = "builtin:";
+    /** Longest {@code uid-root}: it leaves at least 31 digits (about 103 bits) of a 64-character UID to the keyed part. */
+    public static final int MAX_UID_ROOT_LENGTH = 32;
+    private static final Pattern UID_ROOT = Pattern.compile("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))*");
+
+    /** True for a valid {@code uid-root}: UID components (PS3.5 9.1), at most {@value #MAX_UID_ROOT_LENGTH} characters. */
+    public static boolean isUidRoot(String root) {
+        return root.length() <= MAX_UID_ROOT_LENGTH && UID_ROOT.matcher(root).matches();
+    }
 
     private final String name;
     private final String description;

@@ -101,7 +101,6 @@ final class ProfileParser {
     private static final int MAX_HASH_LENGTH = 32;
     private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern DAYS = Pattern.compile("[0-9]{1,5}");
-    private static final Pattern UID_ROOT = Pattern.compile("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))*");
     private static final Pattern KEYWORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
     private static final Pattern HASH_LENGTH = Pattern.compile("[0-9]{1,2}");
 
@@ -341,8 +340,9 @@ final class ProfileParser {
                 throw error(lineNo, "setting 'date-shift-max-days' needs a whole number of days, not '" + value + "'");
             }
         } else if (key.equals("uid-root")) {
-            if (!UID_ROOT.matcher(value).matches() || value.length() > 48) {
-                throw error(lineNo, "setting 'uid-root' needs a UID prefix of at most 48 characters"
+            if (!Profile.isUidRoot(value)) {
+                throw error(lineNo, "setting 'uid-root' needs a UID prefix of at most "
+                        + Profile.MAX_UID_ROOT_LENGTH + " characters"
                         + " (digits and dots, PS3.5 9.1), not '" + value + "'");
             }
         } else if (!SETTINGS.contains(key)) {

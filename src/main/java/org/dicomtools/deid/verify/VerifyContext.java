@@ -17,7 +17,7 @@ import org.dicomtools.deid.profile.Profile;
  * the run that produced the dataset, and the review manifest.
  *
  * @param profile the profile the dataset should satisfy
- * @param keys the keyed pseudonymizer, or null without a secret
+ * @param keys the keyed pseudonymizer, or null without a secret (its UIDs go under {@code uidRoot})
  * @param ledger the fingerprint ledger, or null
  * @param review the review manifest, or null
  * @param uidRoot the root every instance UID must lie under (without trailing dot)
@@ -29,6 +29,7 @@ public record VerifyContext(Profile profile, Pseudonymizer keys, Ledger ledger, 
     public VerifyContext {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(uidRoot, "uidRoot");
+        keys = keys == null ? null : keys.withUidRoot(uidRoot);
     }
 
     /** True when fingerprints can be checked: a secret and a ledger made with it. */

@@ -302,6 +302,26 @@ class BatchRunnerTest {
     }
 
     @Test
+    void theProfilesUidRootHoldsEveryNewUidAndPath() throws Exception {
+        String root = "1.2.826.0.1.3680043.10.543";
+        Profile org = Profile.parse("profile org\nextends basic\nset uid-root " + root + "\n", "org.profile");
+        run(request(tmp.resolve("dataset"), tmp.resolve("work"), 2, org, EngineFixtures.keys(), Shard.ALL));
+        Pseudonymizer keys = EngineFixtures.keys().withUidRoot(root);
+        Path ct = tmp.resolve("dataset").resolve("P" + keys.token("layout-patient", "id\0\0" + PATIENT_ID, 12))
+                .resolve(keys.uid(EngineFixtures.STUDY_UID)).resolve(keys.uid(EngineFixtures.SERIES_UID))
+                .resolve(keys.uid(EngineFixtures.imageUid(1)) + ".dcm");
+        try (DicomFile f = new DicomReader().read(ct)) {
+            assertEquals(keys.uid(EngineFixtures.imageUid(1)), f.dataset().getString(Tag.SOPInstanceUID));
+            assertEquals(keys.uid(EngineFixtures.STUDY_UID), f.dataset().getString(Tag.StudyInstanceUID));
+            assertTrue(f.dataset().getString(Tag.StudyInstanceUID).startsWith(root + "."));
+        }
+        String mapping = Files.readString(tmp.resolve("work").resolve(BatchRunner.UID_MAPPING));
+        assertTrue(mapping.contains(EngineFixtures.STUDY_UID + "," + keys.uid(EngineFixtures.STUDY_UID) + "\n"),
+                mapping);
+        assertFalse(mapping.contains(",2.25."), mapping);
+    }
+
+    @Test
     void anotherSecretGivesOtherPathsAndUids() throws Exception {
         run("d1", "w1", 2);
         run(request(tmp.resolve("d2"), tmp.resolve("w2"), 2, Profile.builtin("basic"),
@@ -386,6 +406,118 @@ class BatchRunnerTest {
         RunSummary second = run("dataset", "work", 2);
         assertEquals(1, second.written());
         assertTrue(Files.isRegularFile(obstacle));
+    }
+
+    // ------------------------------------------------------------------ stale outputs
+
+    /** Directories under {@code root} with nothing in them. */
+    private static List<Path> emptyDirectories(Path root) throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) s.filter(Files::isDirectory)::iterator) {
+                try (Stream<Path> in = Files.list(p)) {
+                    if (in.findAny().isEmpty()) {
+                        out.add(p);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theOutputOfARemovedInputIsDeletedWithItsEmptyFolders() throws Exception {
+        Files.delete(input.resolve("DOE^JOHN").resolve(PATIENT_ID).resolve("CT_3.dcm"));
+        run("expected", "expectedWork", 2);
+        writeInput();
+        run("dataset", "work", 2);
+        assertEquals(6, files(tmp.resolve("dataset")).size());
+        Files.delete(input.resolve("DOE^JOHN").resolve(PATIENT_ID).resolve("CT_3.dcm"));
+        Files.delete(input.resolve("ROE^JANE").resolve("CT_9.dcm"));
+        messages.clear();
+        RunSummary second = run("dataset", "work", 2);
+        assertEquals(0, second.written());
+        assertEquals(2, second.removed());
+        assertTrue(messages.contains("info Removed 2 file(s) from " + tmp.resolve("dataset")
+                + " that the current input, secret and configuration no longer produce"), messages.toString());
+        Map<String, byte[]> expected = files(tmp.resolve("expected"));
+        expected.keySet().removeIf(k -> k.startsWith("P" + EngineFixtures.keys().token("layout-patient",
+                "id\0\0MRN5550001", 12)));
+        assertEquals(4, expected.size());
+        assertSameFiles(expected, files(tmp.resolve("dataset")));
+        assertEquals(List.of(), emptyDirectories(tmp.resolve("dataset")));
+        String index = Files.readString(tmp.resolve("work").resolve(BatchRunner.INDEX));
+        assertFalse(index.contains("CT_3.dcm"), index);
+        assertFalse(index.contains("retired"), index);
+        assertEquals(2, JsonParser.parseString(Files.readString(tmp.resolve("work").resolve(BatchRunner.LOG)))
+                .getAsJsonObject().getAsJsonObject("files").get("removed").getAsInt());
+    }
+
+    @Test
+    void anotherSecretReplacesTheOutputsOfTheOldOne() throws Exception {
+        Pseudonymizer other = Pseudonymizer.of("another-secret-of-32-characters!");
+        run(request(tmp.resolve("expected"), tmp.resolve("expectedWork"), 2, Profile.builtin("basic"), other,
+                Shard.ALL));
+        run("dataset", "work", 2);
+        RunSummary second = run(request(tmp.resolve("dataset"), tmp.resolve("work"), 2, Profile.builtin("basic"),
+                other, Shard.ALL));
+        assertEquals(6, second.written());
+        assertEquals(6, second.removed());
+        assertSameFiles(files(tmp.resolve("expected")), files(tmp.resolve("dataset")));
+        assertEquals(List.of(), emptyDirectories(tmp.resolve("dataset")));
+    }
+
+    @Test
+    void aRunOfAnotherSecretKilledBeforeItsEndStillRemovesTheOldOutputsWhenResumed() throws Exception {
+        Pseudonymizer other = Pseudonymizer.of("another-secret-of-32-characters!");
+        run(request(tmp.resolve("expected"), tmp.resolve("expectedWork"), 2, Profile.builtin("basic"), other,
+                Shard.ALL));
+        run("dataset", "work", 2);
+        EngineListener dying = new EngineListener() {
+            @Override
+            public void warn(String message) {
+                throw new IllegalStateException("killed");
+            }
+        };
+        DeidRequest req = request(tmp.resolve("dataset"), tmp.resolve("work"), 2, Profile.builtin("basic"), other,
+                Shard.ALL);
+        assertThrows(IllegalStateException.class, () -> new BatchRunner(req, dying).run());
+        assertEquals(12, files(tmp.resolve("dataset")).size(), "both secrets' outputs before the resumed run");
+        RunSummary resumed = run(req);
+        assertEquals(0, resumed.written());
+        assertEquals(6, resumed.removed());
+        assertSameFiles(files(tmp.resolve("expected")), files(tmp.resolve("dataset")));
+    }
+
+    @Test
+    void filesThePluginNeverWroteAreLeftInTheDataset() throws Exception {
+        run("dataset", "work", 2);
+        Path foreign = tmp.resolve("dataset").resolve("added-by-hand.dcm");
+        Files.writeString(foreign, "x");
+        Files.delete(input.resolve("ROE^JANE").resolve("CT_9.dcm"));
+        RunSummary second = run("dataset", "work", 2);
+        assertEquals(1, second.removed());
+        assertEquals("x", Files.readString(foreign));
+    }
+
+    @Test
+    void everyRunKeepsItsAuditLogInTheHistory() throws Exception {
+        run("dataset", "work", 2);
+        String firstLog = Files.readString(tmp.resolve("work").resolve(BatchRunner.LOG));
+        run("dataset", "work", 2);
+        String secondLog = Files.readString(tmp.resolve("work").resolve(BatchRunner.LOG));
+        Set<String> history = new HashSet<>();
+        try (Stream<Path> s = Files.list(tmp.resolve("work").resolve("logs"))) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                assertTrue(p.getFileName().toString().matches("deid-log-\\d{8}T\\d{6}Z(-2)?\\.json"), p.toString());
+                history.add(Files.readString(p));
+            }
+        }
+        assertEquals(Set.of(firstLog, secondLog), history);
+        assertEquals(0, JsonParser.parseString(secondLog).getAsJsonObject().getAsJsonObject("files")
+                .get("written").getAsInt());
+        assertEquals(8, JsonParser.parseString(secondLog).getAsJsonObject().getAsJsonObject("files")
+                .get("upToDate").getAsInt());
     }
 
     /** Keeps the header and the first {@code keep} entries of the index, as an interrupted run leaves it. */

@@ -31,6 +31,34 @@ class PseudonymizerTest {
     }
 
     @Test
+    void underAnOrganisationRootTheUidKeepsTheDigitsTheRootLeaves() {
+        Pseudonymizer uuid = Pseudonymizer.of(SECRET);
+        String original = "1.2.826.0.1.3680043.2.1125.1";
+        BigInteger keyed = new BigInteger(uuid.uid(original).substring("2.25.".length()));
+        String root = "1.2.826.0.1.3680043.10.543";
+        Pseudonymizer org = uuid.withUidRoot(root);
+        assertEquals(root, org.uidRoot());
+        assertEquals(root + "." + keyed.mod(BigInteger.TEN.pow(37)), org.uid(original));
+        String longest = "1.2.826.0.1.3680043.10.543.12345";
+        assertEquals(32, longest.length());
+        String u = uuid.withUidRoot(longest).uid(original);
+        assertEquals(longest + "." + keyed.mod(BigInteger.TEN.pow(31)), u);
+        assertTrue(u.length() <= 64, u);
+        assertEquals("1.2.840.10008.1.2.1", org.uid("1.2.840.10008.1.2.1"), "registry UIDs never change");
+        assertEquals(uuid.uid(original), org.withUidRoot(null).uid(original));
+        assertEquals(uuid.keyId(), org.keyId(), "the root is not part of the key");
+    }
+
+    @Test
+    void aRootThatIsNoUidPrefixOrTooLongIsRefused() {
+        Pseudonymizer p = Pseudonymizer.of(SECRET);
+        assertEquals("uid-root must be a UID prefix of at most 32 characters (digits and dots, PS3.5 9.1), not '1.02'",
+                assertThrows(IllegalArgumentException.class, () -> p.withUidRoot("1.02")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> p.withUidRoot("1.2.826.0.1.3680043.10.543.123456"));
+        assertThrows(IllegalArgumentException.class, () -> p.withUidRoot("1.2."));
+    }
+
+    @Test
     void sameSecretGivesSameUidAndAnotherSecretAnother() {
         Pseudonymizer a = Pseudonymizer.of(SECRET);
         Pseudonymizer b = Pseudonymizer.of(SECRET);

@@ -235,7 +235,7 @@ class ProfileParserTest {
         assertEquals("t.profile:2: 'set' needs a key and a value", error(HEAD + "set\n"));
         assertEquals("t.profile:2: setting 'date-shift-max-days' needs a whole number of days, not '-3'",
                 error(HEAD + "set date-shift-max-days -3\n"));
-        assertEquals("t.profile:2: setting 'uid-root' needs a UID prefix of at most 48 characters (digits and dots,"
+        assertEquals("t.profile:2: setting 'uid-root' needs a UID prefix of at most 32 characters (digits and dots,"
                 + " PS3.5 9.1), not '1.02.3'", error(HEAD + "set uid-root 1.02.3\n"));
         assertEquals("t.profile:2: unknown keyword 'PatientsID' in setting 'pseudonym.PatientsID' (did you mean PatientID?)",
                 error(HEAD + "set pseudonym.PatientsID P{hash:8}\n"));

@@ -19,8 +19,8 @@ import org.dicomtools.deid.verify.VerifyContext;
  * {@code uid-not-regenerated}: every UI value that the profile maps (U, or D on a UID) or that
  * identifies an instance (any UI attribute but those naming classes, transfer syntaxes, coding
  * schemes and other registry concepts), at any depth and in the file meta, must lie under the
- * de-identification root: {@code 2.25}, where deidentify puts every UID it maps (PS3.5 B.2), or the
- * profile's {@code uid-root}. UIDs of the standard's registry are never findings, nor are UIDs that a
+ * de-identification root where deidentify puts every UID it maps: the profile's {@code uid-root},
+ * or {@code 2.25} (PS3.5 B.2) when it sets none. UIDs of the standard's registry are never findings, nor are UIDs that a
  * rule naming the attribute keeps (the Retain UIDs Option, PS3.15 E.3.9, or a safe private UID),
  * as deidentify keeps them too. With the ledger, an original UID is a {@code fingerprint-match}
  * finding wherever it appears.
@@ -38,15 +38,13 @@ public final class UidNotRegenerated implements Check {
     @Override
     public void checkFile(CheckedFile file, VerifyContext ctx, FindingSink out) {
         String root = ctx.uidRoot() + ".";
-        String uuidRoot = Pseudonymizer.UUID_ROOT + ".";
-        String roots = root.equals(uuidRoot) ? ctx.uidRoot() : Pseudonymizer.UUID_ROOT + " or " + ctx.uidRoot();
         for (ElementRef r : file.elements()) {
             if (r.vr() != VR.UI || r.element().isSequence() || !mustBeRegenerated(r, ctx)) {
                 continue;
             }
             for (String v : r.values()) {
-                if (!v.isEmpty() && !v.startsWith(root) && !v.startsWith(uuidRoot) && !Pseudonymizer.isRegistryUid(v)) {
-                    out.add(r.path(), PhiPattern.keyword(r) + " is not under the de-identification root " + roots,
+                if (!v.isEmpty() && !v.startsWith(root) && !Pseudonymizer.isRegistryUid(v)) {
+                    out.add(r.path(), PhiPattern.keyword(r) + " is not under the de-identification root " + ctx.uidRoot(),
                             Hints.mask(v));
                 }
             }

@@ -125,15 +125,21 @@ class UidNotRegeneratedTest {
     }
 
     @Test
-    void configuredRootIsAcceptedBesideTheUuidRoot() {
-        // deidentify always writes 2.25 UIDs; a profile's uid-root adds a root, it does not remove 2.25.
+    void configuredRootReplacesTheUuidRoot() {
+        // deidentify writes every new UID under the profile's uid-root, so a 2.25 UID is not one of its own.
         VerifyContext rooted = new VerifyContext(CheckHarness.basic(), null, null, null, "1.2.826.0.1.3680043.10.543",
                 false);
         Dataset ds = cleanCt();
+        ds.setString(Tag.SOPInstanceUID, VR.UI, "1.2.826.0.1.3680043.10.543.100");
+        ds.setString(Tag.StudyInstanceUID, VR.UI, "1.2.826.0.1.3680043.10.543.200");
         ds.setString(Tag.SeriesInstanceUID, VR.UI, "1.2.826.0.1.3680043.10.543.77");
+        ds.setString(Tag.FrameOfReferenceUID, VR.UI, "1.2.826.0.1.3680043.10.543.400");
         assertEquals(List.of(), checkFile(check, ds, rooted));
         ds.setString(Tag.SeriesInstanceUID, VR.UI, "1.2.826.0.1.3680043.10.5431.77");
-        assertEquals(List.of(finding("(0020,000E)", "SeriesInstanceUID", "2.25 or 1.2.826.0.1.3680043.10.543",
+        assertEquals(List.of(finding("(0020,000E)", "SeriesInstanceUID", "1.2.826.0.1.3680043.10.543",
                 Hints.mask("1.2.826.0.1.3680043.10.5431.77"))), checkFile(check, ds, rooted));
+        ds.setString(Tag.SeriesInstanceUID, VR.UI, "2.25.77");
+        assertEquals(List.of(finding("(0020,000E)", "SeriesInstanceUID", "1.2.826.0.1.3680043.10.543",
+                Hints.mask("2.25.77"))), checkFile(check, ds, rooted));
     }
 }
