@@ -44,7 +44,9 @@ import org.dicomtools.deid.profile.Profile;
  *     (only the 8x8 blocks under the mask change, the transfer syntax stays), or, when that is not
  *     possible, decoded with ImageIO, masked and stored uncompressed; other compressed syntaxes are
  *     not decoded and the image goes to review;</li>
- * <li>searched for text on every frame (native, or decodable JPEG) by the detector; text outside
+ * <li>searched for text by the detector (native, or decodable JPEG), on the frames
+ *     {@link BurnedInText#framesToSearch} names, the same as verify: every frame of an image at
+ *     risk, a sample of a rendered image whose header signals none; text outside
  *     the masks is masked too when {@link ImagePolicy#maskDetected()} (and the option) allow it,
  *     otherwise the image goes to review;</li>
  * <li>recorded: masked images and images at high risk that were not (fully) masked get an entry
@@ -53,7 +55,8 @@ import org.dicomtools.deid.profile.Profile;
  * </ol>
  * Burned In Annotation becomes NO only for masked or cleared images, YES for the others at risk;
  * Patient Identity Removed is YES only when the pixels were handled too. A LOW risk without detector
- * hits is not flagged (the detector is what LOW asks for).
+ * hits is not flagged (the detector is what LOW asks for); text the detector finds in an image with
+ * a harmless header sends it to review like any other.
  */
 final class ImageStage {
     /** What happened to one image. */
@@ -128,7 +131,8 @@ final class ImageStage {
         for (BurnedInRisk.Signal s : risk.deciding()) {
             signals.add(s.code());
         }
-        if (risk.level() == BurnedInRisk.Level.NONE && !policy.detectAll()) {
+        int frames = policy.detectAll() ? Integer.MAX_VALUE : BurnedInText.framesToSearch(risk, ds);
+        if (frames == 0) {
             return new Outcome(Status.NONE, signals, null, ts, temps, null);
         }
         int rows = ds.getInt(Tag.Rows, 0);
@@ -152,10 +156,10 @@ final class ImageStage {
         boolean textLeft = false;
         boolean detectorRan = false;
         if (policy.detectText() && maskable) {
-            Optional<List<List<Rect>>> found = detector.detectAny(ds, outTs);
+            Optional<List<List<Rect>>> found = detector.detectAny(ds, outTs, frames);
             detectorRan = found.isPresent();
             List<Rect> boxes = new ArrayList<>();
-            found.ifPresent(frames -> frames.forEach(f -> boxes.addAll(BurnedInText.outside(f, rects))));
+            found.ifPresent(perFrame -> perFrame.forEach(f -> boxes.addAll(BurnedInText.outside(f, rects))));
             if (!boxes.isEmpty()) {
                 signals.add("detector=" + boxes.size() + " text region(s)");
                 if (clean && policy.maskDetected()) {

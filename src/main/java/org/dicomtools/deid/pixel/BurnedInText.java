@@ -22,10 +22,29 @@ import org.dicomtools.deid.pixel.text.TextDetector;
  * each frame.
  */
 public final class BurnedInText {
+    /** Frames searched in an image whose header signals no risk but whose pixels look rendered. */
+    public static final int SAMPLED_FRAMES = 3;
+
     private final TextDetector detector;
 
     public BurnedInText(TextDetector.Settings settings) {
         this.detector = new TextDetector(settings);
+    }
+
+    /**
+     * How many frames of an image deidentify and verify search for text, so that both look alike:
+     * every frame when the header signals a risk (LOW or HIGH); {@value #SAMPLED_FRAMES} frames
+     * spread over the image when it signals none but the pixels look rendered for display (8-bit
+     * samples or colour: screens, captures, printed films, where text is drawn); none for raw
+     * 12- to 16-bit monochrome acquisitions with a harmless header (CT, MR, PET reconstructions
+     * draw no text, and searching every slice would cost more than the rest of the run).
+     */
+    public static int framesToSearch(BurnedInRisk.Assessment risk, Dataset ds) {
+        if (risk.level() != BurnedInRisk.Level.NONE) {
+            return Integer.MAX_VALUE;
+        }
+        boolean rendered = ds.getInt(0x00280100, 16) <= 8 || ds.getInt(0x00280002, 1) > 1;
+        return rendered ? SAMPLED_FRAMES : 0;
     }
 
     /**

@@ -36,7 +36,8 @@ import org.dicomtools.deid.verify.VerifyContext;
  * masked nor cleared in the review manifest. An image is at risk when its header signals it
  * ({@link BurnedInRisk}: modality, SOP class, Image Type, Burned In Annotation YES or absent where
  * the class is risky — NO alone is never trusted — and more), or when the text detector finds text
- * in a native image whose header looks harmless. Then it needs a review manifest entry for its SOP
+ * in an image whose header looks harmless (on the frames {@link BurnedInText#framesToSearch} names,
+ * as deidentify does). Then it needs a review manifest entry for its SOP
  * Instance UID that says {@code masked} or {@code cleared} and whose pixel hash matches the file;
  * {@code pending} entries, {@code excluded} images still present and stale hashes fail too. A PNG
  * contact sheet of every frame, with detected text boxed, is written for each finding so that the
@@ -48,9 +49,6 @@ public final class UnhandledBurnedIn implements Check {
                     + " manifest. Look at the thumbnail: mask the text (a mask rule in the profile, then re-run"
                     + " deid:deidentify), or record your decision in the review manifest (status cleared or"
                     + " excluded, with reviewer and date).");
-
-    /** Frames of an image whose header signals no risk that the detector looks at. */
-    private static final int NONE_SAMPLE_FRAMES = 3;
 
     private final Path thumbnails;
     private final BurnedInText detector = new BurnedInText(TextDetector.Settings.DEFAULT);
@@ -81,10 +79,9 @@ public final class UnhandledBurnedIn implements Check {
         BurnedInRisk.Assessment risk = BurnedInRisk.assess(ds);
         List<List<Rect>> boxes = List.of();
         boolean detectorRan = false;
-        if (ctx.detectText() && risk.level() != BurnedInRisk.Level.HIGH
-                && (risk.level() == BurnedInRisk.Level.LOW || looksRendered(ds))) {
-            // LOW: every frame, as deidentify looks; NONE: a sample, to catch a harmless-looking header.
-            int frames = risk.level() == BurnedInRisk.Level.LOW ? Integer.MAX_VALUE : NONE_SAMPLE_FRAMES;
+        int frames = BurnedInText.framesToSearch(risk, ds);
+        // HIGH needs handling whatever the detector says: no need to look.
+        if (ctx.detectText() && risk.level() != BurnedInRisk.Level.HIGH && frames > 0) {
             Optional<List<List<Rect>>> found = detector.detectAny(ds, file.file().transferSyntax(), frames);
             detectorRan = found.isPresent();
             boxes = found.orElse(List.of());
@@ -117,16 +114,6 @@ public final class UnhandledBurnedIn implements Check {
             out.add("(7FE0,0010)", problem, "");
             thumbnail(file.path(), ds, boxes);
         }
-    }
-
-    /**
-     * True for pixel data that looks rendered for display (8-bit samples or colour), where burned-in
-     * text is drawn: screens, captures, printed films. Raw 12- to 16-bit monochrome acquisitions
-     * (CT, MR, PET) come from reconstruction, which draws no text, so a harmless header there is
-     * not worth the detector's time on every slice.
-     */
-    private static boolean looksRendered(Dataset ds) {
-        return ds.getInt(Tag.BitsAllocated, 16) <= 8 || ds.getInt(Tag.SamplesPerPixel, 1) > 1;
     }
 
     private static String describe(BurnedInRisk.Assessment risk, boolean textSeen) {
