@@ -1,6 +1,7 @@
 package org.dicomtools.deid.verify.report;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.function.IntConsumer;
 
 /**
@@ -9,6 +10,14 @@ import java.util.function.IntConsumer;
  * controls, unpaired surrogates. Everything that goes into markup passes through here.
  */
 final class Markup {
+    private static final Map<Integer, String> XML_TEXT = Map.of((int) '&', "&amp;", (int) '<', "&lt;",
+            (int) '>', "&gt;", (int) '\r', "&#13;");
+    private static final Map<Integer, String> XML_ATTRIBUTE = Map.of((int) '&', "&amp;", (int) '<', "&lt;",
+            (int) '>', "&gt;", (int) '"', "&quot;", (int) '\'', "&apos;", (int) '\t', "&#9;", (int) '\n', "&#10;",
+            (int) '\r', "&#13;");
+    private static final Map<Integer, String> HTML = Map.of((int) '&', "&amp;", (int) '<', "&lt;", (int) '>', "&gt;",
+            (int) '"', "&quot;", (int) '\'', "&#39;");
+
     private Markup() {
     }
 
@@ -19,17 +28,7 @@ final class Markup {
      * and carriage return, U+FFFE, U+FFFF, unpaired surrogates) are dropped.
      */
     static String xmlText(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        forEachLegal(s, false, cp -> {
-            switch (cp) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '\r' -> b.append("&#13;");
-                default -> b.appendCodePoint(cp);
-            }
-        });
-        return b.toString();
+        return escape(s, false, XML_TEXT);
     }
 
     /**
@@ -38,21 +37,7 @@ final class Markup {
      * attribute-value normalisation (XML 1.0 section 3.3.3) does not turn them into spaces.
      */
     static String xmlAttribute(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        forEachLegal(s, false, cp -> {
-            switch (cp) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&apos;");
-                case '\t' -> b.append("&#9;");
-                case '\n' -> b.append("&#10;");
-                case '\r' -> b.append("&#13;");
-                default -> b.appendCodePoint(cp);
-            }
-        });
-        return b.toString();
+        return escape(s, false, XML_ATTRIBUTE);
     }
 
     /**
@@ -62,15 +47,18 @@ final class Markup {
      * surrogates are dropped.
      */
     static String html(String s) {
+        return escape(s, true, HTML);
+    }
+
+    /** Drops what the markup does not allow and replaces the code points of {@code refs}. */
+    private static String escape(String s, boolean html, Map<Integer, String> refs) {
         StringBuilder b = new StringBuilder(s.length() + 16);
-        forEachLegal(s, true, cp -> {
-            switch (cp) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.appendCodePoint(cp);
+        forEachLegal(s, html, cp -> {
+            String ref = refs.get(cp);
+            if (ref == null) {
+                b.appendCodePoint(cp);
+            } else {
+                b.append(ref);
             }
         });
         return b.toString();
