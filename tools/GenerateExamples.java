@@ -43,7 +43,7 @@ public class GenerateExamples {
         plant(mueller);
         plant("Yamada", "Tarou", yamada.id(), yamada.birth(), "Marunouchi", "+81 3 5555 0101");
         plant("ACC-20240131-7", "ACC-20240214-2", "ACC-20240305-9", "General Hospital of Springfield",
-                "Dr. Hannah Reyes", "REYES^HANNAH", "CT01-SPRINGFIELD", "ECHO-ROOM-3", "Berlin Klinikum Nord");
+                "REYES^HANNAH", "CT01-SPRINGFIELD", "ECHO-ROOM-3", "Berlin Klinikum Nord");
 
         // Patient 1: a CT series of three slices and an SR report that refers to them.
         String study1 = ROOT + ".1.1";

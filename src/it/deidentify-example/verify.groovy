@@ -28,20 +28,21 @@ Path work = base.resolve('target/deid')
 
 def summaries = lines.findAll { it.startsWith('[INFO] deid:deidentify: ') }
 assert summaries.size() == 2
-assert summaries[0] ==~ /\[INFO\] deid:deidentify: 11 files in, 10 written, 0 up to date, 0 in other shards, 1 failed, 0 flagged for review in .*/
-// The second run writes nothing. (It counts the file that is not DICOM as up to date rather than
-// failed again; either count is accepted here.)
-assert summaries[1] ==~ /\[INFO\] deid:deidentify: 11 files in, 0 written, (11 up to date, 0 in other shards, 0 failed|10 up to date, 0 in other shards, 1 failed), 0 flagged for review in .*/
+assert summaries[0] ==~ /\[INFO\] deid:deidentify: 11 files in, 10 written, 0 up to date, 0 in other shards, 1 not written \(1 not-dicom\), 0 flagged for review in .*/
+// The second run writes nothing: the index remembers the file that is not DICOM, so it counts as up
+// to date rather than not written again.
+assert summaries[1] ==~ /\[INFO\] deid:deidentify: 11 files in, 0 written, 11 up to date, 0 in other shards, 0 not written, 0 flagged for review in .*/
 assert lines.contains("[INFO] Every file of the input is up to date in ${dataset}".toString()) : 'build.log lacks the expected line(s)'
-assert lines.findAll { it.startsWith('[WARNING] DOE^JOHN/notes.txt: offset 0: not a DICOM file') }.size() >= 1 : 'build.log lacks the expected line(s)'
+assert lines.findAll { it.startsWith('[WARNING] DOE^JOHN/notes.txt: offset 0: not a DICOM file') }.size() == 1 : 'build.log lacks the expected line(s)'
 assert lines.findAll { it == '[INFO] deid:verify: no findings in 10 files, threshold MEDIUM' }.size() == 2 : 'build.log lacks the expected line(s)'
 assert lines.findAll { it.startsWith('[WARNING]') && !it.startsWith('[WARNING] DOE^JOHN/notes.txt: ') }.isEmpty() : 'build.log lacks the expected line(s)'
 
 // Run 1's reports are the last files it wrote and run 2 writes no report files (its summary names
-// none): nothing that run 2
-// could have written (dataset, review manifest, work files) is newer than them.
-assert lines.findAll { it.startsWith('[INFO] Reports: ') } == ['[INFO] Reports: target/deid/verify/verify.html,'
-        + ' target/deid/verify/verify.json, target/deid/verify/verify-junit.xml, target/deid/verify/verify.sarif'] : 'build.log lacks the expected line(s)'
+// none, and the one Reports line names them absolutely): nothing that run 2 could have written
+// (dataset, review manifest, work files) is newer than them.
+String reports = work.resolve('verify').toAbsolutePath().normalize().toString() + '/'
+assert lines.findAll { it.startsWith('[INFO] Reports: ') } == ["[INFO] Reports: ${reports}verify.html, ${reports}verify.json,"
+        + " ${reports}verify-junit.xml, ${reports}verify.sarif".toString()] : 'build.log lacks the expected line(s)'
 Instant endOfRun1 = Files.getLastModifiedTime(work.resolve('verify/verify.json')).toInstant()
 List<Path> written = []
 [dataset, work].each { root ->
@@ -105,7 +106,7 @@ assert bySop.size() == 10
 // name, or as raw bytes in UTF-8, Latin-1 or ISO 2022 (JIS X 0208) -----
 
 List<String> planted = base.resolve('PLANTED.txt').toFile().readLines('UTF-8').findAll { !it.isBlank() }
-assert planted.size() == 32
+assert planted.size() == 31
 // Values the generator plants but PLANTED.txt does not list: the ideographic and phonetic names,
 // dates in free-text spellings, other addresses, issuers, stations, the source AE title, the raw
 // dates. (The harmless rest of cleaned text, such as the protocol name "Kopf Routine", may stay.)
@@ -150,12 +151,22 @@ def search = { Path root, Map<String, List> files ->
     }
     return found
 }
-assert search(dataset, outFiles).isEmpty()
+// One value survives, by design: tokens shorter than four characters (TokenHits.GLOBAL_MIN_LENGTH)
+// are PHI only in their own patient's files, in deidentify and verify alike, so the surname DOE
+// stays where tools/GenerateExamples.java writes it into the other patients' files
+// (StudyDescription "MR follow-up for Doe" and the like) and nowhere else.
+Set<String> doeFiles = rawFiles.findAll { f, md -> md[1].getString(Tag.PatientID) == 'MRN4417702' }
+        .collect { f, md -> bySop[it.keyedUid(md[1].getString(Tag.SOPInstanceUID))] } as Set
+assert doeFiles.size() == 4
+List<String> survivors = (outputs - doeFiles).collectMany { f ->
+    ["${f} (0008,1030): 'DOE'", "${f} bytes (UTF-8): 'DOE'", "${f} bytes (ISO-8859-1): 'DOE'",
+     "${f} bytes (ISO-2022-JP): 'DOE'"]*.toString()
+}
+assert survivors.size() == 6 * 4
+assert search(dataset, outFiles)*.toString().sort() == survivors.sort()
 // The same search finds every one of these values in the raw files (and the note that is not DICOM).
 List<String> inRaw = search(raw, rawFiles + ['DOE^JOHN/notes.txt': null])
-// Except one: tools/GenerateExamples.java lists "Dr. Hannah Reyes" in PLANTED.txt but writes that
-// spelling into no file (only REYES^HANNAH and Reyes^Hannah). Drop it here when the generator plants it.
-assert forbidden.findAll { v -> !inRaw.any { it.endsWith(": '" + v + "'") } } == ['Dr. Hannah Reyes']
+assert forbidden.findAll { v -> !inRaw.any { it.endsWith(": '" + v + "'") } } == []
 
 // ----- UIDs: keyed (DESIGN.md decision 2, computed here), the same in every file -----
 

@@ -254,17 +254,19 @@ class ItSupport {
 
     /**
      * Asserts that verify wrote exactly {@code expected} findings (maps of ruleId, severity, file and
-     * tagPath, in report order) and that every report names each one: verify.json as given; SARIF
-     * 2.1.0 a result with the rule (and its index into tool.driver.rules), the level (error at or
-     * above the threshold, warning below), the file relative to the DATASET base and the tag path as
-     * logical location; JUnit a testcase named after the rule in the file's testsuite, with a
-     * failure at or above the threshold and skipped below it.
+     * tagPath, in report order) and that every report names each one: verify.json as given, for the
+     * dataset named {@code dataset}; SARIF 2.1.0 a result with the rule (and its index into
+     * tool.driver.rules), the level (error at or above the threshold, warning below), the location
+     * {@link #sarifLocation} gives and the tag path as logical location; JUnit a testcase named after
+     * the rule in the file's testsuite, with a failure at or above the threshold and skipped below it.
      *
      * @return the findings of verify.json, for further assertions
      */
-    static List<Map> assertFindings(File basedir, List<Map> expected, String reportDir = 'target/deid/verify') {
+    static List<Map> assertFindings(File basedir, List<Map> expected, String reportDir = 'target/deid/verify',
+            String dataset = 'dataset') {
         File dir = new File(basedir, reportDir)
         def json = new JsonSlurper().parse(new File(dir, 'verify.json'), 'UTF-8')
+        assert json.dataset == dataset
         List<Map> found = json.findings.collect { [ruleId: it.ruleId, severity: it.severity, file: it.file, tagPath: it.tagPath] }
         assert found == expected
         int failing = expected.count { it.severity in FAILING }
@@ -274,6 +276,8 @@ class ItSupport {
         def sarif = new JsonSlurper().parse(new File(dir, 'verify.sarif'), 'UTF-8')
         assert sarif.version == '2.1.0'
         def run = sarif.runs[0]
+        boolean absolute = dataset.startsWith('/')
+        assert run.originalUriBaseIds == (absolute ? [DATASET: [description: [text: 'the dataset directory']]] : null)
         List<String> ruleIds = run.tool.driver.rules*.id
         List<Map> results = run.results.collect { r ->
             def loc = r.locations ? r.locations[0] : null
@@ -287,7 +291,7 @@ class ItSupport {
             Map r = results[i]
             assert r.ruleId == f.ruleId && r.indexed == f.ruleId
             assert r.level == (f.severity in FAILING ? 'error' : 'warning')
-            assert r.uri == f.file && (f.file ? r.base == 'DATASET' : true)
+            assert [uri: r.uri, base: r.base] == sarifLocation(dataset, f.file)
             assert r.tagPath == f.tagPath
         }
 
@@ -305,6 +309,33 @@ class ItSupport {
             }
         }
         return json.findings
+    }
+
+    /**
+     * The SARIF artifact location of a finding in {@code file} ('' for a dataset-wide one) of the
+     * dataset named {@code dataset}: under a dataset named relative to the project, the dataset path and
+     * the file, percent-encoded, relative to %SRCROOT% (the checkout, which code-scanning UIs resolve);
+     * under an absolute one, the file alone relative to DATASET, so that no machine path is written.
+     */
+    static Map sarifLocation(String dataset, String file) {
+        if (dataset.startsWith('/')) {
+            return [uri: file ? uriPath(file) : '.', base: 'DATASET']
+        }
+        return [uri: uriPath(dataset) + '/' + uriPath(file), base: '%SRCROOT%']
+    }
+
+    /** A relative path as a URI path: every byte of its UTF-8 form but the unreserved ones (RFC 3986) and '/' as %XX. */
+    static String uriPath(String path) {
+        StringBuilder b = new StringBuilder()
+        path.getBytes(StandardCharsets.UTF_8).each { byte x ->
+            int c = x & 0xFF
+            if (Character.isLetterOrDigit(c as char) && c < 0x80 || c in ['-', '.', '_', '~', '/'].collect { (int) (it as char) }) {
+                b.append(c as char)
+            } else {
+                b.append(String.format('%%%02X', c))
+            }
+        }
+        return b.toString()
     }
 
     /**

@@ -11,9 +11,9 @@ List<String> files = it.files(base.resolve('dataset'))
 assert files.size() == 1
 Path out = base.resolve('dataset').resolve(files[0])
 
-assert lines.any { it ==~ /\[INFO\] deid:deidentify: 1 files in, 1 written, 0 up to date, 0 in other shards, 0 failed, 0 flagged for review in .*/ } : 'build.log lacks the expected line(s)'
+assert lines.any { it ==~ /\[INFO\] deid:deidentify: 1 files in, 1 written, 0 up to date, 0 in other shards, 0 not written, 0 flagged for review in .*/ } : 'build.log lacks the expected line(s)'
 assert lines.contains("[INFO] Review manifest updated: ${base.resolve('deid-review.json')} (0 image(s) wait for a reviewer)".toString()) : 'build.log lacks the expected line(s)'
-assert lines.contains('[INFO] Skipping: deid.deidentify.skip is true') : 'build.log lacks the expected line(s)'
+assert lines.contains('[INFO] Skipping deid:deidentify because deid.deidentify.skip is true') : 'build.log lacks the expected line(s)'
 // With the secret and the ledger verify also matches fingerprints; in CI it has neither.
 assert lines.findAll { it.contains('fingerprint-match does not run') } == ['[INFO] No secret: fingerprint-match does not run (structural and pattern checks do)'] : 'build.log lacks the expected line(s)'
 assert lines.findAll { it == '[INFO] deid:verify: no findings in 1 file, threshold MEDIUM' }.size() == 2 : 'build.log lacks the expected line(s)'

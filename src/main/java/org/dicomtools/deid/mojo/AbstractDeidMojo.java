@@ -25,19 +25,23 @@ public abstract class AbstractDeidMojo extends AbstractMojo {
      * A path parameter as the goal should use it. Without a project pom Maven leaves
      * {@code ${project.basedir}} and {@code ${project.build.directory}} in default values unresolved;
      * they then mean the current directory and its {@code target} folder (DESIGN.md: goals run
-     * without a pom too).
+     * without a pom too). Maven has already made such a value absolute against the current directory
+     * ({@code /cwd/${project.build.directory}/deid}), so that prefix is dropped: the expression stands
+     * for an absolute path itself.
      */
     protected static File resolve(File f) {
         if (f == null) {
             return null;
         }
         String path = f.getPath();
-        if (!path.contains("${")) {
+        int at = path.indexOf("${");
+        if (at < 0) {
             return f;
         }
         String cwd = new File("").getAbsolutePath();
-        return new File(path.replace("${project.build.directory}", cwd + File.separator + "target")
-                .replace("${project.basedir}", cwd).replace("${basedir}", cwd));
+        String expanded = path.substring(at).replace("${project.build.directory}", cwd + File.separator + "target")
+                .replace("${project.basedir}", cwd).replace("${basedir}", cwd);
+        return expanded.startsWith("${") ? f : new File(expanded);
     }
 
     /** The goal's name, for messages ({@code deidentify}). */
