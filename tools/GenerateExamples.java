@@ -145,7 +145,8 @@ public class GenerateExamples {
         ds.setString(Tag.InstitutionAddress, VR.ST, "1 Hospital Way, Springfield");
         ds.setString(Tag.ReferringPhysicianName, VR.PN, "REYES^HANNAH");
         ds.setString(Tag.StationName, VR.SH, station);
-        ds.setString(Tag.StudyDescription, VR.LO, modality + " follow-up for Doe");
+        // The patient's own surname: a name in free text is cleaned as that patient's PHI.
+        ds.setString(Tag.StudyDescription, VR.LO, modality + " follow-up for " + p.name().split("[\\^=]")[0]);
         ds.setString(Tag.OperatorsName, VR.PN, "TECH^TOM");
         PLANTED.add("TECH");
         ds.setString(Tag.ManufacturerModelName, VR.LO, "Model 9");
