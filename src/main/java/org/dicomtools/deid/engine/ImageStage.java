@@ -44,9 +44,9 @@ import org.dicomtools.deid.profile.Profile;
  *     (only the 8x8 blocks under the mask change, the transfer syntax stays), or, when that is not
  *     possible, decoded with ImageIO, masked and stored uncompressed; other compressed syntaxes are
  *     not decoded and the image goes to review;</li>
- * <li>searched for text by the detector (native, or decodable JPEG), on the frames
- *     {@link BurnedInText#framesToSearch} names, the same as verify: every frame of an image at
- *     risk, a sample of a rendered image whose header signals none; text outside
+ * <li>searched for text on every frame by the detector (native, or decodable JPEG) when
+ *     {@link BurnedInText#searchesForText} says so, the same as verify: an image at risk, or a
+ *     rendered image whose header signals none; text outside
  *     the masks is masked too when {@link ImagePolicy#maskDetected()} (and the option) allow it,
  *     otherwise the image goes to review;</li>
  * <li>recorded: masked images and images at high risk that were not (fully) masked get an entry
@@ -131,8 +131,7 @@ final class ImageStage {
         for (BurnedInRisk.Signal s : risk.deciding()) {
             signals.add(s.code());
         }
-        int frames = policy.detectAll() ? Integer.MAX_VALUE : BurnedInText.framesToSearch(risk, ds);
-        if (frames == 0) {
+        if (!policy.detectAll() && !BurnedInText.searchesForText(risk, ds)) {
             return new Outcome(Status.NONE, signals, null, ts, temps, null);
         }
         int rows = ds.getInt(Tag.Rows, 0);
@@ -156,7 +155,7 @@ final class ImageStage {
         boolean textLeft = false;
         boolean detectorRan = false;
         if (policy.detectText() && maskable) {
-            Optional<List<List<Rect>>> found = detector.detectAny(ds, outTs, frames);
+            Optional<List<List<Rect>>> found = detector.detectAny(ds, outTs);
             detectorRan = found.isPresent();
             List<Rect> boxes = new ArrayList<>();
             found.ifPresent(perFrame -> perFrame.forEach(f -> boxes.addAll(BurnedInText.outside(f, rects))));

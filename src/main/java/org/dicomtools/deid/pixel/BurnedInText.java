@@ -22,9 +22,6 @@ import org.dicomtools.deid.pixel.text.TextDetector;
  * each frame.
  */
 public final class BurnedInText {
-    /** Frames searched in an image whose header signals no risk but whose pixels look rendered. */
-    public static final int SAMPLED_FRAMES = 3;
-
     private final TextDetector detector;
 
     public BurnedInText(TextDetector.Settings settings) {
@@ -32,19 +29,16 @@ public final class BurnedInText {
     }
 
     /**
-     * How many frames of an image deidentify and verify search for text, so that both look alike:
-     * every frame when the header signals a risk (LOW or HIGH); {@value #SAMPLED_FRAMES} frames
-     * spread over the image when it signals none but the pixels look rendered for display (8-bit
-     * samples or colour: screens, captures, printed films, where text is drawn); none for raw
-     * 12- to 16-bit monochrome acquisitions with a harmless header (CT, MR, PET reconstructions
-     * draw no text, and searching every slice would cost more than the rest of the run).
+     * Whether deidentify and verify search an image for text (every frame), so that both look
+     * alike: yes when the header signals a risk (LOW or HIGH), or signals none but the pixels look
+     * rendered for display (8-bit samples or colour: screens, captures, printed films, where text
+     * is drawn); no for raw 12- to 16-bit monochrome acquisitions with a harmless header (CT, MR,
+     * PET reconstructions draw no text, and searching every slice would cost more than the rest
+     * of the run).
      */
-    public static int framesToSearch(BurnedInRisk.Assessment risk, Dataset ds) {
-        if (risk.level() != BurnedInRisk.Level.NONE) {
-            return Integer.MAX_VALUE;
-        }
-        boolean rendered = ds.getInt(0x00280100, 16) <= 8 || ds.getInt(0x00280002, 1) > 1;
-        return rendered ? SAMPLED_FRAMES : 0;
+    public static boolean searchesForText(BurnedInRisk.Assessment risk, Dataset ds) {
+        return risk.level() != BurnedInRisk.Level.NONE || ds.getInt(0x00280100, 16) <= 8
+                || ds.getInt(0x00280002, 1) > 1;
     }
 
     /**
@@ -53,14 +47,6 @@ public final class BurnedInText {
      * (other compressed transfer syntaxes, unsupported layouts): then the detector did not run.
      */
     public Optional<List<List<Rect>>> detectAny(Dataset ds, TransferSyntax ts) {
-        return detectAny(ds, ts, Integer.MAX_VALUE);
-    }
-
-    /**
-     * Like {@link #detectAny(Dataset, TransferSyntax)} on at most {@code maxFrames} frames spread
-     * evenly over the image (first and last included); frames not looked at get no boxes.
-     */
-    public Optional<List<List<Rect>>> detectAny(Dataset ds, TransferSyntax ts, int maxFrames) {
         DicomElement pixel = ds.get(0x7FE00010);
         if (pixel == null) {
             return Optional.empty();
@@ -70,7 +56,7 @@ public final class BurnedInText {
                 int frames = FrameImages.frameCount(ds);
                 List<List<Rect>> out = new ArrayList<>(frames);
                 for (int f = 0; f < frames; f++) {
-                    out.add(sampled(f, frames, maxFrames) ? detect(FrameImages.fromNative(ds, f)) : List.of());
+                    out.add(detect(FrameImages.fromNative(ds, f)));
                 }
                 return Optional.of(out);
             }
@@ -81,10 +67,6 @@ public final class BurnedInText {
             List<List<Rect>> out = new ArrayList<>();
             List<byte[]> encoded = EncapsulatedFrames.split(pixel.fragments(), frames);
             for (int i = 0; i < encoded.size(); i++) {
-                if (!sampled(i, encoded.size(), maxFrames)) {
-                    out.add(List.of());
-                    continue;
-                }
                 BufferedImage img = ImageIO.read(new ByteArrayInputStream(encoded.get(i)));
                 if (img == null) {
                     return Optional.empty();
@@ -95,22 +77,6 @@ public final class BurnedInText {
         } catch (PixelDataException | IOException | RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    /** True when frame {@code f} of {@code n} is among {@code max} frames spread evenly, ends included. */
-    static boolean sampled(int f, int n, int max) {
-        if (n <= max) {
-            return true;
-        }
-        if (max <= 1) {
-            return f == 0;
-        }
-        for (int k = 0; k < max; k++) {
-            if ((int) Math.round((double) k * (n - 1) / (max - 1)) == f) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** JPEG baseline and extended (8-bit frames): the syntaxes whose frames the JDK decodes. */

@@ -36,8 +36,8 @@ import org.dicomtools.deid.verify.VerifyContext;
  * masked nor cleared in the review manifest. An image is at risk when its header signals it
  * ({@link BurnedInRisk}: modality, SOP class, Image Type, Burned In Annotation YES or absent where
  * the class is risky — NO alone is never trusted — and more), or when the text detector finds text
- * in an image whose header looks harmless (on the frames {@link BurnedInText#framesToSearch} names,
- * as deidentify does). Then it needs a review manifest entry for its SOP
+ * in an image whose header looks harmless (every frame of the images
+ * {@link BurnedInText#searchesForText} names, as deidentify does). Then it needs a review manifest entry for its SOP
  * Instance UID that says {@code masked} or {@code cleared} and whose pixel hash matches the file;
  * {@code pending} entries, {@code excluded} images still present and stale hashes fail too. A PNG
  * contact sheet of every frame, with detected text boxed, is written for each finding so that the
@@ -79,10 +79,9 @@ public final class UnhandledBurnedIn implements Check {
         BurnedInRisk.Assessment risk = BurnedInRisk.assess(ds);
         List<List<Rect>> boxes = List.of();
         boolean detectorRan = false;
-        int frames = BurnedInText.framesToSearch(risk, ds);
         // HIGH needs handling whatever the detector says: no need to look.
-        if (ctx.detectText() && risk.level() != BurnedInRisk.Level.HIGH && frames > 0) {
-            Optional<List<List<Rect>>> found = detector.detectAny(ds, file.file().transferSyntax(), frames);
+        if (ctx.detectText() && risk.level() != BurnedInRisk.Level.HIGH && BurnedInText.searchesForText(risk, ds)) {
+            Optional<List<List<Rect>>> found = detector.detectAny(ds, file.file().transferSyntax());
             detectorRan = found.isPresent();
             boxes = found.orElse(List.of());
         }
