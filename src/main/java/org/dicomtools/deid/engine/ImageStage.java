@@ -265,11 +265,23 @@ final class ImageStage {
                 temps.add(masked.bulkData().file());
             }
             ds.set(masked);
+            dropExtendedOffsetTable(ds);
             return TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
         }
         boolean bot = pixel.fragments().length(0) > 0;
         ds.set(DicomElement.of(Tag.PixelData, VR.OB, EncapsulatedFrames.join(out, bot)));
+        dropExtendedOffsetTable(ds);
         return ts;
+    }
+
+    /**
+     * Removes the Extended Offset Table and its lengths (PS3.3 C.7.6.3, PS3.5 A.4), which locate the
+     * frames as they were: the rewritten frames have other lengths (and native pixel data has no
+     * table). Both are Type 3; the Basic Offset Table is written when the source had one.
+     */
+    private static void dropExtendedOffsetTable(Dataset ds) {
+        ds.remove(Tag.ExtendedOffsetTable);
+        ds.remove(Tag.ExtendedOffsetTableLengths);
     }
 
     /** Replaces JPEG frames with native 8-bit pixels (RGB or MONOCHROME2) decoded by ImageIO. */
@@ -286,6 +298,14 @@ final class ImageStage {
         boolean gray = first.getRaster().getNumBands() == 1;
         int w = first.getWidth();
         int h = first.getHeight();
+        // Checked before the dataset changes: a failure later would leave native pixels under a JPEG syntax.
+        for (BufferedImage img : images) {
+            if (img.getWidth() != ds.getInt(Tag.Columns, -1) || img.getHeight() != ds.getInt(Tag.Rows, -1)) {
+                throw new PixelDataException("a decoded JPEG frame of " + img.getWidth() + " x " + img.getHeight()
+                        + " pixels does not match Columns " + ds.getInt(Tag.Columns, -1) + " and Rows "
+                        + ds.getInt(Tag.Rows, -1));
+            }
+        }
         int spp = gray ? 1 : 3;
         byte[] px = new byte[w * h * spp * images.size()];
         int pos = 0;

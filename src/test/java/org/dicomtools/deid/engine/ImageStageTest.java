@@ -489,6 +489,68 @@ class ImageStageTest {
     }
 
     @Test
+    void extendedOffsetTableIsDroppedWhenMaskingChangesTheFrames() throws Exception {
+        byte[] px = ground8();
+        BlockText.draw("JOHN DOE", 20, 8, 2, (x, y) -> px[y * SIZE + x] = (byte) 230);
+        for (boolean progressive : new boolean[] {false, true}) {
+            byte[] jpeg = jpeg(px, progressive);
+            Dataset ds = ultrasound(px);
+            ds.set(DicomElement.of(Tag.PixelData, VR.OB, fragments(new byte[0], jpeg)));
+            ds.setBytes(Tag.ExtendedOffsetTable, VR.OV, new byte[8]);
+            ds.setBytes(Tag.ExtendedOffsetTableLengths, VR.OV, longLE(jpeg.length));
+
+            ImageStage.Outcome out = stage(profile(true, US_TOP), FLAG).process(ds, JPEG_BASELINE, temp, null);
+
+            assertEquals(ImageStage.Status.MASKED, out.status());
+            assertEquals(progressive ? EXPLICIT : JPEG_BASELINE, out.transferSyntax());
+            // The table held the offsets and lengths of the frames as they were; they are gone.
+            assertFalse(ds.contains(Tag.ExtendedOffsetTable), "progressive " + progressive);
+            assertFalse(ds.contains(Tag.ExtendedOffsetTableLengths), "progressive " + progressive);
+        }
+    }
+
+    @Test
+    void extendedOffsetTableIsKeptWhenThePixelsAreNotChanged() throws Exception {
+        byte[] jpeg = jpeg(ground8(), false);
+        Dataset ds = ultrasound(ground8());
+        ds.set(DicomElement.of(Tag.PixelData, VR.OB, fragments(new byte[0], jpeg)));
+        ds.setBytes(Tag.ExtendedOffsetTable, VR.OV, new byte[8]);
+        ds.setBytes(Tag.ExtendedOffsetTableLengths, VR.OV, longLE(jpeg.length));
+
+        ImageStage.Outcome out = stage(profile(false), FLAG).process(ds, JPEG_BASELINE, temp, null);
+
+        assertEquals(ImageStage.Status.PENDING, out.status());
+        assertFragments(new byte[][] {new byte[0], jpeg}, ds);
+        assertArrayEquals(new byte[8], EngineFixtures.bytes(ds, Tag.ExtendedOffsetTable));
+        assertArrayEquals(longLE(jpeg.length), EngineFixtures.bytes(ds, Tag.ExtendedOffsetTableLengths));
+    }
+
+    @Test
+    void jpegWhoseSizeContradictsTheHeaderIsLeftCompressedForReview() throws Exception {
+        byte[] px = ground8();
+        Dataset ds = ultrasound(px);
+        byte[] narrow = new byte[240 * SIZE];
+        for (int y = 0; y < SIZE; y++) {
+            System.arraycopy(px, y * SIZE, narrow, y * 240, 240);
+        }
+        byte[] jpeg = jpeg(narrow, 240, SIZE, true);
+        byte[][] fragments = {new byte[0], jpeg};
+        ds.set(DicomElement.of(Tag.PixelData, VR.OB, fragments(fragments)));
+
+        ImageStage.Outcome out = stage(profile(true, US_TOP), FLAG).process(ds, JPEG_BASELINE, temp, null);
+
+        assertEquals(ImageStage.Status.PENDING, out.status());
+        assertEquals(concat(US_SIGNALS, "not-maskable: a decoded JPEG frame of 240 x 256 pixels does not match"
+                + " Columns 256 and Rows 256"), out.signals());
+        assertEquals(JPEG_BASELINE, out.transferSyntax());
+        assertFragments(fragments, ds);
+        assertEquals("MONOCHROME2", ds.getString(Tag.PhotometricInterpretation));
+        assertNull(ds.getString(Tag.LossyImageCompression));
+        assertHash(ds, out);
+        assertMarkedPending(ds);
+    }
+
+    @Test
     void jpegTextOutsideTheMaskIsFoundByTheDetector() throws Exception {
         byte[] px = ground8();
         BlockText.draw("JOHN DOE", 20, 228, 2, (x, y) -> px[y * SIZE + x] = (byte) 230);
@@ -671,6 +733,14 @@ class ImageStageTest {
         return out;
     }
 
+    private static byte[] longLE(long v) {
+        byte[] out = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            out[i] = (byte) (v >> (8 * i));
+        }
+        return out;
+    }
+
     private static byte[] pixels(Dataset ds) throws IOException {
         return ds.get(Tag.PixelData).bytes(Integer.MAX_VALUE);
     }
@@ -728,7 +798,11 @@ class ImageStageTest {
 
     /** A greyscale JPEG (quality 0.95) of {@code SIZE} x {@code SIZE} 8-bit samples, baseline or progressive. */
     private static byte[] jpeg(byte[] px, boolean progressive) throws IOException {
-        BufferedImage img = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_BYTE_GRAY);
+        return jpeg(px, SIZE, SIZE, progressive);
+    }
+
+    private static byte[] jpeg(byte[] px, int width, int height, boolean progressive) throws IOException {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         System.arraycopy(px, 0, ((DataBufferByte) img.getRaster().getDataBuffer()).getData(), 0, px.length);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         try {
