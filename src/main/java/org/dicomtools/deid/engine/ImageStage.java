@@ -48,7 +48,8 @@ import org.dicomtools.deid.profile.Profile;
  *     {@link BurnedInText#framesToSearch} names, the same as verify: every frame of an image at
  *     risk, a sample of a rendered image whose header signals none; text outside
  *     the masks is masked too when {@link ImagePolicy#maskDetected()} (and the option) allow it,
- *     otherwise the image goes to review;</li>
+ *     with a margin of a quarter of the text's height around each box, otherwise the image goes to
+ *     review;</li>
  * <li>recorded: masked images and images at high risk that were not (fully) masked get an entry
  *     in the review manifest ({@code masked} or {@code pending}). A reviewer's {@code cleared} or
  *     {@code excluded} decision about the same pixel data is kept.</li>
@@ -164,7 +165,7 @@ final class ImageStage {
                 signals.add("detector=" + boxes.size() + " text region(s)");
                 if (clean && policy.maskDetected()) {
                     try {
-                        outTs = mask(ds, outTs, dedupe(boxes), tempDir, temps);
+                        outTs = mask(ds, outTs, widen(dedupe(boxes), cols, rows), tempDir, temps);
                         masked = true;
                         applied.add("detector");
                     } catch (PixelDataException | JpegException e) {
@@ -342,5 +343,23 @@ final class ImageStage {
 
     private static List<Rect> dedupe(List<Rect> boxes) {
         return new ArrayList<>(new LinkedHashSet<>(boxes));
+    }
+
+    /**
+     * Detector boxes grown by a quarter of their height (at least 2 pixels) on every side, clipped to
+     * the image: a box is tight around the pixels the detector found, and the soft edges of the
+     * strokes (anti-aliasing, blur, compression) lie just outside it.
+     */
+    private static List<Rect> widen(List<Rect> boxes, int columns, int rows) {
+        List<Rect> out = new ArrayList<>(boxes.size());
+        for (Rect b : boxes) {
+            int m = Math.max(2, (b.height() + 3) / 4);
+            int x0 = Math.max(0, b.x() - m);
+            int y0 = Math.max(0, b.y() - m);
+            long x1 = Math.min(b.right() + m, columns);
+            long y1 = Math.min(b.bottom() + m, rows);
+            out.add(new Rect(x0, y0, (int) Math.max(0, x1 - x0), (int) Math.max(0, y1 - y0)));
+        }
+        return out;
     }
 }

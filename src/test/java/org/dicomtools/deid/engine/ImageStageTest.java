@@ -192,10 +192,45 @@ class ImageStageTest {
         assertEquals(ImageStage.Status.MASKED, out.status());
         assertEquals(concat(US_SIGNALS, "detector=1 text region(s)"), out.signals());
         assertEquals("us-top,detector", out.rules());
-        byte[] after = pixels(ds);
-        assertArrayEquals(masked(px, 1, List.of(TOP_BAND, text), (byte) 0), after);
+        // The text's box with a margin of a quarter of its height (14 / 4, rounded up) all round.
+        assertEquals(new Rect(20, 228, 94, 14), text);
+        assertArrayEquals(masked(px, 1, List.of(TOP_BAND, new Rect(16, 224, 102, 22)), (byte) 0), pixels(ds));
         assertHash(ds, out);
         assertMarkedMasked(ds);
+    }
+
+    @Test
+    void softEdgesOfDetectedTextAreMaskedToo() throws Exception {
+        // Strokes at 230 with a one-pixel fringe at 45, as anti-aliasing or blur leave them: the
+        // fringe is too faint for the detector's box, but it outlines the letters.
+        byte[] px = ground8();
+        boolean[] stroke = new boolean[SIZE * SIZE];
+        BlockText.draw("JOHN DOE", 20, 228, 2, (x, y) -> stroke[y * SIZE + x] = true);
+        List<Integer> ink = new ArrayList<>();
+        for (int y = 1; y < SIZE - 1; y++) {
+            for (int x = 1; x < SIZE - 1; x++) {
+                boolean near = false;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        near |= stroke[(y + dy) * SIZE + x + dx];
+                    }
+                }
+                if (near) {
+                    px[y * SIZE + x] = (byte) (stroke[y * SIZE + x] ? 230 : 45);
+                    ink.add(y * SIZE + x);
+                }
+            }
+        }
+        Dataset ds = ultrasound(px);
+
+        ImageStage.Outcome out = stage(profile(true, US_TOP), MASK_DETECTED).process(ds, EXPLICIT, temp, null);
+
+        assertEquals(ImageStage.Status.MASKED, out.status());
+        assertEquals("us-top,detector", out.rules());
+        byte[] after = pixels(ds);
+        for (int i : ink) {
+            assertEquals(0, after[i], "pixel " + i % SIZE + "," + i / SIZE);
+        }
     }
 
     @Test
