@@ -48,7 +48,8 @@ import org.dicomtools.deid.profile.Profile;
  *     {@link BurnedInText#searchesForText} says so, the same as verify: an image at risk, or a
  *     rendered image whose header signals none; text outside
  *     the masks is masked too when {@link ImagePolicy#maskDetected()} (and the option) allow it,
- *     otherwise the image goes to review;</li>
+ *     with a margin of a quarter of the text's height around each box, otherwise the image goes to
+ *     review;</li>
  * <li>recorded: masked images and images at high risk that were not (fully) masked get an entry
  *     in the review manifest ({@code masked} or {@code pending}). A reviewer's {@code cleared} or
  *     {@code excluded} decision about the same pixel data is kept.</li>
@@ -163,7 +164,7 @@ final class ImageStage {
                 signals.add("detector=" + boxes.size() + " text region(s)");
                 if (clean && policy.maskDetected()) {
                     try {
-                        outTs = mask(ds, outTs, dedupe(boxes), tempDir, temps);
+                        outTs = mask(ds, outTs, widen(dedupe(boxes), cols, rows), tempDir, temps);
                         masked = true;
                         applied.add("detector");
                     } catch (PixelDataException | JpegException e) {
@@ -264,11 +265,23 @@ final class ImageStage {
                 temps.add(masked.bulkData().file());
             }
             ds.set(masked);
+            dropExtendedOffsetTable(ds);
             return TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
         }
         boolean bot = pixel.fragments().length(0) > 0;
         ds.set(DicomElement.of(Tag.PixelData, VR.OB, EncapsulatedFrames.join(out, bot)));
+        dropExtendedOffsetTable(ds);
         return ts;
+    }
+
+    /**
+     * Removes the Extended Offset Table and its lengths (PS3.3 C.7.6.3, PS3.5 A.4), which locate the
+     * frames as they were: the rewritten frames have other lengths (and native pixel data has no
+     * table). Both are Type 3; the Basic Offset Table is written when the source had one.
+     */
+    private static void dropExtendedOffsetTable(Dataset ds) {
+        ds.remove(Tag.ExtendedOffsetTable);
+        ds.remove(Tag.ExtendedOffsetTableLengths);
     }
 
     /** Replaces JPEG frames with native 8-bit pixels (RGB or MONOCHROME2) decoded by ImageIO. */
@@ -285,6 +298,14 @@ final class ImageStage {
         boolean gray = first.getRaster().getNumBands() == 1;
         int w = first.getWidth();
         int h = first.getHeight();
+        // Checked before the dataset changes: a failure later would leave native pixels under a JPEG syntax.
+        for (BufferedImage img : images) {
+            if (img.getWidth() != ds.getInt(Tag.Columns, -1) || img.getHeight() != ds.getInt(Tag.Rows, -1)) {
+                throw new PixelDataException("a decoded JPEG frame of " + img.getWidth() + " x " + img.getHeight()
+                        + " pixels does not match Columns " + ds.getInt(Tag.Columns, -1) + " and Rows "
+                        + ds.getInt(Tag.Rows, -1));
+            }
+        }
         int spp = gray ? 1 : 3;
         byte[] px = new byte[w * h * spp * images.size()];
         int pos = 0;
@@ -321,5 +342,23 @@ final class ImageStage {
 
     private static List<Rect> dedupe(List<Rect> boxes) {
         return new ArrayList<>(new LinkedHashSet<>(boxes));
+    }
+
+    /**
+     * Detector boxes grown by a quarter of their height (at least 2 pixels) on every side, clipped to
+     * the image: a box is tight around the pixels the detector found, and the soft edges of the
+     * strokes (anti-aliasing, blur, compression) lie just outside it.
+     */
+    private static List<Rect> widen(List<Rect> boxes, int columns, int rows) {
+        List<Rect> out = new ArrayList<>(boxes.size());
+        for (Rect b : boxes) {
+            int m = Math.max(2, (b.height() + 3) / 4);
+            int x0 = Math.max(0, b.x() - m);
+            int y0 = Math.max(0, b.y() - m);
+            long x1 = Math.min(b.right() + m, columns);
+            long y1 = Math.min(b.bottom() + m, rows);
+            out.add(new Rect(x0, y0, (int) Math.max(0, x1 - x0), (int) Math.max(0, y1 - y0)));
+        }
+        return out;
     }
 }
