@@ -204,6 +204,16 @@ final class ImageStage {
             case PENDING -> {
                 ds.setString(Tag.BurnedInAnnotation, VR.CS, "YES");
                 ds.setString(Tag.PatientIdentityRemoved, VR.CS, "NO");
+                // The pixels are not known to be clean: the image must not claim Clean Pixel Data.
+                DicomElement codes = ds.get(Tag.DeidentificationMethodCodeSequence);
+                if (codes != null && codes.isSequence()) {
+                    Sequence seq = codes.sequence();
+                    for (int i = seq.size() - 1; i >= 0; i--) {
+                        if (Option.CLEAN_PIXEL_DATA.codeValue().equals(seq.get(i).getString(Tag.CodeValue))) {
+                            seq.removeItem(i);
+                        }
+                    }
+                }
             }
             default -> {
             }
@@ -213,6 +223,8 @@ final class ImageStage {
             ds.remove(Tag.SmallestImagePixelValue);
             ds.remove(Tag.LargestImagePixelValue);
             ds.remove(Tag.IconImageSequence);
+        }
+        if (masked && status != Status.PENDING) {
             DicomElement codes = ds.get(Tag.DeidentificationMethodCodeSequence);
             if (codes != null && codes.isSequence()) {
                 Sequence seq = codes.sequence();

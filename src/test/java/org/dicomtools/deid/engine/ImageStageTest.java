@@ -177,8 +177,8 @@ class ImageStageTest {
         assertArrayEquals(masked(px, 1, List.of(TOP_BAND), (byte) 0), pixels(ds));
         assertHash(ds, out);
         assertMarkedPending(ds);
-        // The band was cleaned, so the Clean Pixel Data code is there; Patient Identity Removed says NO.
-        assertEquals(List.of("113100", "113101"), methodCodes(ds));
+        // Text is left, so the image does not claim Clean Pixel Data although its band was cleaned.
+        assertEquals(List.of("113100"), methodCodes(ds));
     }
 
     @Test
@@ -331,6 +331,20 @@ class ImageStageTest {
 
         assertEquals(ImageStage.Status.MASKED, out.status());
         assertEquals(List.of("113100", "113101"), methodCodes(ds));
+    }
+
+    @Test
+    void anImageLeftForReviewLosesTheCleanPixelDataCodeTheProfileGave() throws Exception {
+        byte[] px = ground8();
+        Dataset ds = ultrasound(px);
+        Sequence codes = ds.get(Tag.DeidentificationMethodCodeSequence).sequence();
+        EngineFixtures.code(codes, "113101", "DCM", "Clean Pixel Data Option");
+        EngineFixtures.code(codes, "113105", "DCM", "Clean Descriptors Option");
+
+        ImageStage.Outcome out = stage(profile(true), FLAG).process(ds, EXPLICIT, temp, null);
+
+        assertEquals(ImageStage.Status.PENDING, out.status());
+        assertEquals(List.of("113100", "113105"), methodCodes(ds));
     }
 
     @Test
@@ -809,6 +823,8 @@ class ImageStageTest {
     private static void assertMarkedPending(Dataset ds) {
         assertEquals("YES", ds.getString(Tag.BurnedInAnnotation));
         assertEquals("NO", ds.getString(Tag.PatientIdentityRemoved));
+        assertFalse(ds.contains(Tag.DeidentificationMethodCodeSequence) && methodCodes(ds).contains("113101"),
+                "a pending image claims Clean Pixel Data");
     }
 
     private static List<String> methodCodes(Dataset ds) {
