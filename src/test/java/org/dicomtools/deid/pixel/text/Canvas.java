@@ -238,28 +238,7 @@ final class Canvas {
 
     /** Draws an anti-aliased segment of the given thickness. */
     void line(double ax, double ay, double bx, double by, double thickness, double level) {
-        double r = thickness / 2;
-        int x0 = Math.max(0, (int) Math.floor(Math.min(ax, bx) - r - 1));
-        int x1 = Math.min(width - 1, (int) Math.ceil(Math.max(ax, bx) + r + 1));
-        int y0 = Math.max(0, (int) Math.floor(Math.min(ay, by) - r - 1));
-        int y1 = Math.min(height - 1, (int) Math.ceil(Math.max(ay, by) + r + 1));
-        double dx = bx - ax;
-        double dy = by - ay;
-        double len2 = dx * dx + dy * dy;
-        for (int y = y0; y <= y1; y++) {
-            for (int x = x0; x <= x1; x++) {
-                double px = x + 0.5 - ax;
-                double py = y + 0.5 - ay;
-                double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, (px * dx + py * dy) / len2));
-                double ex = px - t * dx;
-                double ey = py - t * dy;
-                double c = Math.max(0, Math.min(1, r + 0.5 - Math.sqrt(ex * ex + ey * ey)));
-                if (c > 0) {
-                    int i = y * width + x;
-                    v[i] = v[i] * (1 - c) + level * c;
-                }
-            }
-        }
+        StrokeFont.segment(width, height, ax, ay, bx, by, thickness, (i, c) -> v[i] = v[i] * (1 - c) + level * c);
     }
 
     /** The image as 8-bit grey. */

@@ -149,15 +149,28 @@ final class StrokeFont {
                     double ay = margin + xy[p + 1] * unit;
                     double bx = left + xy[p + 2] * unit + slant * (6 - xy[p + 3]) * unit;
                     double by = margin + xy[p + 3] * unit;
-                    segment(coverage, width, height, ax, ay, bx, by, thickness);
+                    segment(width, height, ax, ay, bx, by, thickness, (k, c) -> {
+                        if (c > coverage[k]) {
+                            coverage[k] = (float) c;
+                        }
+                    });
                 }
             }
         }
         return new Ink(width, height, coverage);
     }
 
-    private static void segment(float[] coverage, int width, int height, double ax, double ay, double bx, double by,
-            double thickness) {
+    /** Receives the coverage (0 to 1, above 0) of one pixel of the image, by index. */
+    interface CoverageSink {
+        void add(int index, double coverage);
+    }
+
+    /**
+     * The anti-aliased coverage of a segment of the given thickness with round ends, for every pixel
+     * it touches: one minus the distance of the pixel centre from the segment's edge, clamped.
+     */
+    static void segment(int width, int height, double ax, double ay, double bx, double by, double thickness,
+            CoverageSink sink) {
         double r = thickness / 2;
         int x0 = Math.max(0, (int) Math.floor(Math.min(ax, bx) - r - 1));
         int x1 = Math.min(width - 1, (int) Math.ceil(Math.max(ax, bx) + r + 1));
@@ -173,11 +186,9 @@ final class StrokeFont {
                 double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, (px * dx + py * dy) / len2));
                 double ex = px - t * dx;
                 double ey = py - t * dy;
-                double d = Math.sqrt(ex * ex + ey * ey);
-                float c = (float) Math.max(0, Math.min(1, r + 0.5 - d));
-                int i = y * width + x;
-                if (c > coverage[i]) {
-                    coverage[i] = c;
+                double c = Math.max(0, Math.min(1, r + 0.5 - Math.sqrt(ex * ex + ey * ey)));
+                if (c > 0) {
+                    sink.add(y * width + x, c);
                 }
             }
         }
