@@ -71,6 +71,8 @@ public final class BatchRunner {
     private final DicomWriter writer = new DicomWriter();
     private final ImageStage images;
     private ReviewManifest review = new ReviewManifest();
+    /** Owner-only folder of the work directory for masked pixel data on its way into an output. */
+    private Path tempDir;
 
     /**
      * @throws IOException if a mask library cannot be read
@@ -155,6 +157,7 @@ public final class BatchRunner {
                 position.put(inputs.get(i).rel(), i);
             }
             listener.info("De-identifying " + todo.size() + " file(s) with " + req.threads() + " thread(s)");
+            tempDir = SecureFiles.ownerOnlyDirectory(req.workDir().resolve("tmp"));
             List<Outcome> outcomes = Parallel.map(todo.size(), req.threads(), k -> {
                 Input in = todo.get(k);
                 Survey s = surveys.get(position.get(in.rel()));
@@ -348,7 +351,7 @@ public final class BatchRunner {
             FileRecord record = new FileRecord(false);
             deidentifier.apply(ds, patients.get(s.patientKey()), known, record);
             String sop = ReviewManifest.key(ds.getString(Tag.SOPInstanceUID), s.output());
-            ImageStage.Outcome image = images.process(ds, f.transferSyntax(), tempDir(), review.get(sop));
+            ImageStage.Outcome image = images.process(ds, f.transferSyntax(), tempDir, review.get(sop));
             temps.addAll(image.temps());
             if (image.status() == ImageStage.Status.EXCLUDED) {
                 return new Outcome("excluded", new RunSummary.Problem(in.rel(), "excluded",
@@ -376,10 +379,6 @@ public final class BatchRunner {
                 }
             }
         }
-    }
-
-    private Path tempDir() throws IOException {
-        return SecureFiles.ownerOnlyDirectory(req.workDir().resolve("tmp"));
     }
 
     /** The review manifest entry of an image at risk; a reviewer's decision about the same pixels is kept. */

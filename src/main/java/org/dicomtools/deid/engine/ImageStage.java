@@ -205,15 +205,7 @@ final class ImageStage {
                 ds.setString(Tag.BurnedInAnnotation, VR.CS, "YES");
                 ds.setString(Tag.PatientIdentityRemoved, VR.CS, "NO");
                 // The pixels are not known to be clean: the image must not claim Clean Pixel Data.
-                DicomElement codes = ds.get(Tag.DeidentificationMethodCodeSequence);
-                if (codes != null && codes.isSequence()) {
-                    Sequence seq = codes.sequence();
-                    for (int i = seq.size() - 1; i >= 0; i--) {
-                        if (Option.CLEAN_PIXEL_DATA.codeValue().equals(seq.get(i).getString(Tag.CodeValue))) {
-                            seq.removeItem(i);
-                        }
-                    }
-                }
+                cleanPixelDataCode(ds, false);
             }
             default -> {
             }
@@ -225,20 +217,31 @@ final class ImageStage {
             ds.remove(Tag.IconImageSequence);
         }
         if (masked && status != Status.PENDING) {
-            DicomElement codes = ds.get(Tag.DeidentificationMethodCodeSequence);
-            if (codes != null && codes.isSequence()) {
-                Sequence seq = codes.sequence();
-                boolean present = false;
-                for (Dataset item : seq) {
-                    present |= Option.CLEAN_PIXEL_DATA.codeValue().equals(item.getString(Tag.CodeValue));
-                }
+            cleanPixelDataCode(ds, true);
+        }
+    }
+
+    /** Adds the Clean Pixel Data code (CID 7050 113101) to the method code sequence unless it is there, or removes it. */
+    private static void cleanPixelDataCode(Dataset ds, boolean present) {
+        DicomElement codes = ds.get(Tag.DeidentificationMethodCodeSequence);
+        if (codes == null || !codes.isSequence()) {
+            return;
+        }
+        Sequence seq = codes.sequence();
+        boolean found = false;
+        for (int i = seq.size() - 1; i >= 0; i--) {
+            if (Option.CLEAN_PIXEL_DATA.codeValue().equals(seq.get(i).getString(Tag.CodeValue))) {
+                found = true;
                 if (!present) {
-                    Dataset item = seq.addItem();
-                    item.setString(Tag.CodeValue, VR.SH, Option.CLEAN_PIXEL_DATA.codeValue());
-                    item.setString(Tag.CodingSchemeDesignator, VR.SH, Option.CODING_SCHEME_DESIGNATOR);
-                    item.setString(Tag.CodeMeaning, VR.LO, Option.CLEAN_PIXEL_DATA.codeMeaning());
+                    seq.removeItem(i);
                 }
             }
+        }
+        if (present && !found) {
+            Dataset item = seq.addItem();
+            item.setString(Tag.CodeValue, VR.SH, Option.CLEAN_PIXEL_DATA.codeValue());
+            item.setString(Tag.CodingSchemeDesignator, VR.SH, Option.CODING_SCHEME_DESIGNATOR);
+            item.setString(Tag.CodeMeaning, VR.LO, Option.CLEAN_PIXEL_DATA.codeMeaning());
         }
     }
 

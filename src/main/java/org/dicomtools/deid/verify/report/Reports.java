@@ -4,19 +4,15 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
+import org.dicomtools.deid.engine.SecureFiles;
 import org.dicomtools.deid.verify.VerifyReport;
 
 /** Writes the file reports of one verify run. */
@@ -55,28 +51,13 @@ public final class Reports {
         return List.copyOf(written);
     }
 
-    /** Writes one report to {@code target} through a temporary sibling file and a rename. */
+    /** Writes one report to {@code target} through a temporary sibling file, forced to disk, and a rename. */
     static void write(VerifyReport report, ReportWriter writer, Path target) throws IOException {
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 65536)) {
-                writer.write(report, out);
-                out.flush();
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
+        SecureFiles.writeChannelAtomically(target, false, channel -> {
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 65536);
+            writer.write(report, out);
+            out.flush();
+            channel.force(true);
+        });
     }
 }
